@@ -1,0 +1,27 @@
+"""Logit Lab: the router. Page config, the navigation and the shared sidebar; nothing else."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.sidebar import shared_sidebar
+
+st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide")
+shared_sidebar()
+
+# (script, url path, emoji icon): the seed's nine sections in teaching order.
+LESSONS = [
+    ("pages/sigmoid.py", "sigmoid", "〰️"),
+    ("pages/loss.py", "loss", "📉"),
+    ("pages/surface.py", "surface", "🥣"),
+    ("pages/descent.py", "descent", "⛷️"),
+    ("pages/graph.py", "graph", "🕸️"),
+    ("pages/vectorization.py", "vectorization", "⚡"),
+    ("pages/broadcasting.py", "broadcasting", "📡"),
+    ("pages/rank_one.py", "rank_one", "📏"),
+    ("pages/cat_classifier.py", "cat_classifier", "🐱"),
+]
+
+home = st.Page("pages/home.py", title=t("nav.home"), icon="🏠", url_path="home", default=True)
+lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
+           for path, slug, icon in LESSONS]
+st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()

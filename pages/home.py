@@ -1,0 +1,50 @@
+"""Home: what Logit Lab teaches, the map from the course's nine sections to pages, and the notation."""
+
+import streamlit as st
+
+from core.data import CHANNELS, IMAGE_SIZE, data_dir
+from ui.cached import course_data
+from ui.i18n import t
+
+# The seed's nine sections, in order: (section key, page script the lesson lives on).
+SECTIONS = [
+    ("s1", "pages/cat_classifier.py"),
+    ("s2", "pages/sigmoid.py"),
+    ("s3", "pages/loss.py"),
+    ("s4", "pages/surface.py"),
+    ("s4b", "pages/descent.py"),
+    ("s5", "pages/graph.py"),
+    ("s6", "pages/vectorization.py"),
+    ("s7", "pages/broadcasting.py"),
+    ("s8", "pages/rank_one.py"),
+    ("s9", "pages/loss.py"),
+]
+COURSE_M_TRAIN, COURSE_M_TEST = 209, 50  # the course's split sizes, used when no data is installed
+
+st.title(t("home.title"))
+st.caption(t("home.caption"))
+st.markdown(t("home.intro"))
+
+st.subheader(t("home.map_title"))
+for key, script in SECTIONS:
+    st.page_link(script, label=t(f"home.{key}"), icon="👉")
+
+st.subheader(t("home.notation_title"))
+data = course_data()
+n_x = IMAGE_SIZE * IMAGE_SIZE * CHANNELS
+m_train = data.train_y.shape[1] if data is not None else COURSE_M_TRAIN
+m_test = data.test_y.shape[1] if data is not None else COURSE_M_TEST
+st.latex(r"x \in \mathbb{R}^{n_x},\quad y \in \{0, 1\},\quad "
+         r"\hat{y} = \sigma(w^{T}x + b)")
+st.latex(rf"n_x = {IMAGE_SIZE} \times {IMAGE_SIZE} \times {CHANNELS} = {n_x}")
+st.table({
+    t("home.col_symbol"): ["X", "Y", "w", "b", "X_test", "Y_test"],
+    t("home.col_shape"): [f"({n_x}, {m_train})", f"(1, {m_train})", f"({n_x}, 1)",
+                          t("home.scalar"), f"({n_x}, {m_test})", f"(1, {m_test})"],
+    t("home.col_meaning"): [t("home.X"), t("home.Y"), t("home.w"), t("home.b"),
+                            t("home.Xt"), t("home.Yt")],
+})
+if data is None:
+    st.info(t("home.no_data", folder=str(data_dir())))
+else:
+    st.success(t("home.data_ok", train=m_train, test=m_test))

@@ -1,0 +1,7 @@
+"""Lesson page under construction."""
+
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("nav.sigmoid"))

@@ -1,0 +1,48 @@
+"""Shared fixtures: the course dataset and the system Chromium, skipped locally, required in CI.
+
+LOGITLAB_REQUIRE_DATA=1 / LOGITLAB_REQUIRE_BROWSER=1 turn the skips into failures, so CI
+can never pass by quietly skipping what it was asked to check.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.data import COURSE_FILES, data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _missing(reason: str, flag: str):
+    if os.environ.get(flag) == "1":
+        pytest.fail(f"{reason} ({flag}=1, so this is required)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def course_dir() -> Path:
+    """The folder holding the course's train/test HDF5 files (LOGITLAB_DATA)."""
+    path = data_dir()
+    if not all((path / name).is_file() for name in COURSE_FILES):
+        _missing(f"course dataset not found in {path}; set LOGITLAB_DATA", "LOGITLAB_REQUIRE_DATA")
+    return path
+
+
+@pytest.fixture(scope="session")
+def course(course_dir):
+    """The course dataset, loaded once per test session."""
+    from core.data import load_course_dataset
+
+    return load_course_dataset(course_dir)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The system Chromium (Debian's `chromium`); Playwright never downloads a browser here."""
+    path = os.environ.get("LOGITLAB_CHROMIUM") or shutil.which("chromium")
+    if not path:
+        _missing("system chromium not found on PATH (apt-get install chromium)",
+                 "LOGITLAB_REQUIRE_BROWSER")
+    return path

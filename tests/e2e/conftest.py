@@ -1,0 +1,84 @@
+"""Real-browser fixtures: the app under `streamlit run` on a free loopback port, driven by
+Playwright through the system Chromium (never a downloaded browser).
+
+Use the ``page`` fixture (pytest-playwright) with ``app_url``, then ``wait_idle(page)``.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP_SECONDS = 60  # how long the server may take to answer its health check
+IDLE_TIMEOUT_MS = 30_000  # how long a page may take to finish its script run
+CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no GPU
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path):
+    """Start the app once per session; yield its base URL; stop it afterwards."""
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, chromium_path):
+    """Point pytest-playwright at the system Chromium with the flags this machine needs."""
+    return {**browser_type_launch_args, "executable_path": chromium_path,
+            "headless": True, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+
+
+def wait_idle(page, timeout=IDLE_TIMEOUT_MS):
+    """Wait until Streamlit's script has finished running and the app is connected."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
+    page.wait_for_selector('[data-test-connection-state="CONNECTED"]', timeout=timeout)
+
+
+def assert_no_exception(page):
+    """No Streamlit exception box anywhere on the page."""
+    boxes = page.locator('[data-testid="stException"]')
+    assert boxes.count() == 0, boxes.first.inner_text()

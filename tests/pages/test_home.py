@@ -1,0 +1,30 @@
+"""AppTest of the router and the Home page."""
+
+from tests.pages.conftest import open_page
+
+
+def test_home_renders_lesson_map_and_notation_without_exception():
+    at = open_page()
+    assert not at.exception
+    assert at.title[0].value == "Logit Lab"
+    table = at.table[0].value
+    shapes = list(table.iloc[:, 1])
+    assert shapes[0].startswith("(12288, ") and shapes[2] == "(12288, 1)"
+
+
+def test_home_shows_real_shapes_when_dataset_installed(course_dir, monkeypatch):
+    monkeypatch.setenv("LOGITLAB_DATA", str(course_dir))
+    at = open_page()
+    assert not at.exception
+    shapes = list(at.table[0].value.iloc[:, 1])
+    assert shapes[:2] == ["(12288, 209)", "(1, 209)"]
+    assert shapes[4:] == ["(12288, 50)", "(1, 50)"]
+    assert any("209" in s.value for s in at.success)
+
+
+def test_switching_language_to_chinese_translates_home():
+    at = open_page()
+    assert "The lessons" in [h.value for h in at.subheader]
+    at.radio(key="lang").set_value("zh").run()
+    assert not at.exception
+    assert "课程目录" in [h.value for h in at.subheader]

@@ -1,0 +1,63 @@
+"""Translation helper: every user-visible string goes through ``t(key)``.
+
+Catalogues live in ``ui/locales/<lang>/<section>.toml``: one folder per language, one file
+per page or topic, so the key ``sigmoid.title`` is ``title`` in ``ui/locales/en/sigmoid.toml``.
+English is complete; a key missing in another language falls back to English (a test
+fails on any such gap).
+"""
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+import streamlit as st
+
+LOCALES = Path(__file__).parent / "locales"
+LANGUAGES = {"en": "English", "zh": "简体中文"}  # code -> name shown in the switch
+DEFAULT_LANGUAGE = "en"
+LANG_KEY = "lang"  # session-state key and URL query parameter (?lang=zh)
+
+
+def _flatten(prefix, table, out):
+    for name, value in table.items():
+        key = f"{prefix}.{name}"
+        if isinstance(value, dict):
+            _flatten(key, value, out)
+        else:
+            out[key] = value
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def catalogue(lang: str) -> dict:
+    """All strings of one language as a flat {"section.key": text} dict."""
+    out: dict = {}
+    for path in sorted((LOCALES / lang).glob("*.toml")):
+        with path.open("rb") as fh:
+            _flatten(path.stem, tomllib.load(fh), out)
+    return out
+
+
+def current_language() -> str:
+    """The language chosen in the sidebar (or by ?lang=), English by default."""
+    lang = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, **params) -> str:
+    """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
+    lang = current_language()
+    text = catalogue(lang).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**params) if params else text
+
+
+def error_text(err) -> str:
+    """A core ``LogitLabError`` in the current language (its English message as fallback)."""
+    key = getattr(err, "key", None)
+    if key and f"errors.{key}" in catalogue(DEFAULT_LANGUAGE):
+        try:
+            return t(f"errors.{key}", **getattr(err, "params", {}))
+        except (KeyError, IndexError, ValueError):
+            pass
+    return str(err)

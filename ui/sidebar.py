@@ -1,0 +1,42 @@
+"""The sidebar every page shares: language and presenter mode, both kept in the URL.
+
+``?lang=zh`` and ``?present=1`` are read on a session's first run and written back on every
+run, so they survive page changes and can be shared as links.
+"""
+
+import streamlit as st
+
+from ui.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGES, t
+from ui.theme import PRESENT_KEY
+
+TRUE_WORDS = ("1", "true", "yes", "on")  # URL spellings of "on" for ?present=
+
+
+def _seed_from_url() -> None:
+    """First run of a session: take language and presenter mode from the URL if valid."""
+    if LANG_KEY not in st.session_state:
+        lang = st.query_params.get(LANG_KEY, DEFAULT_LANGUAGE)
+        st.session_state[LANG_KEY] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    if PRESENT_KEY not in st.session_state:
+        st.session_state[PRESENT_KEY] = st.query_params.get(PRESENT_KEY, "").lower() in TRUE_WORDS
+
+
+def _write_to_url() -> None:
+    """Keep ?lang= and ?present= in the address bar (absent when they are the defaults)."""
+    for key, value, default in ((LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE),
+                                (PRESENT_KEY, "1" if st.session_state[PRESENT_KEY] else "0", "0")):
+        if value == default:
+            st.query_params.pop(key, None)
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def shared_sidebar() -> None:
+    """Language switch and presenter toggle, shown on every page."""
+    _seed_from_url()
+    with st.sidebar:
+        st.radio("Language / 语言", options=list(LANGUAGES), format_func=LANGUAGES.get,
+                 key=LANG_KEY, horizontal=True)
+        st.toggle(t("app.presenter"), key=PRESENT_KEY, help=t("app.presenter_help"))
+        st.caption(t("app.sidebar_caption"))
+    _write_to_url()
