@@ -65,20 +65,20 @@ def _read_split(path: Path, prefix: str):
 
     if not path.is_file():
         raise LogitLabError(f"The file {path.name} was not found in {path.parent}.",
-                            key="file_missing", name=path.name, folder=str(path.parent))
+                            key="errors_data.file_missing", name=path.name, folder=str(path.parent))
     try:
         with h5py.File(path, "r") as fh:
             for name in (f"{prefix}_set_x", f"{prefix}_set_y"):
                 if name not in fh:
                     raise LogitLabError(
                         f"{path.name} has no dataset '{name}' (found: {', '.join(fh.keys()) or 'nothing'}).",
-                        key="h5_missing_dataset", file=path.name, name=name)
+                        key="errors_data.h5_missing_dataset", file=path.name, name=name)
             x = np.asarray(fh[f"{prefix}_set_x"][()])
             y = np.asarray(fh[f"{prefix}_set_y"][()])
             classes = fh["list_classes"][()] if "list_classes" in fh else [b"non-cat", b"cat"]
     except OSError as exc:
         raise LogitLabError(f"{path.name} is not a readable HDF5 file ({exc}).",
-                            key="h5_unreadable", file=path.name) from exc
+                            key="errors_data.h5_unreadable", file=path.name) from exc
     return _check_split(path.name, x, y), tuple(_decode(c) for c in classes)
 
 
@@ -91,17 +91,17 @@ def _check_split(name: str, x: np.ndarray, y: np.ndarray):
     expected = f"(m, {IMAGE_SIZE}, {IMAGE_SIZE}, {CHANNELS})"
     if x.ndim != 4 or x.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE, CHANNELS):
         raise LogitLabError(f"{name}: images should have shape {expected}, found {x.shape}.",
-                            key="h5_bad_shape", file=name, expected=expected, found=str(x.shape))
+                            key="errors_data.h5_bad_shape", file=name, expected=expected, found=str(x.shape))
     if not np.issubdtype(x.dtype, np.number) or x.size and (x.min() < 0 or x.max() > PIXEL_MAX):
         raise LogitLabError(f"{name}: pixel values should be numbers from 0 to 255.",
-                            key="h5_bad_pixels", file=name)
+                            key="errors_data.h5_bad_pixels", file=name)
     y = y.reshape(-1)
     if y.shape[0] != x.shape[0]:
         raise LogitLabError(f"{name}: {x.shape[0]} images but {y.shape[0]} labels.",
-                            key="h5_count_mismatch", file=name, images=x.shape[0], labels=y.shape[0])
+                            key="errors_data.h5_count_mismatch", file=name, images=x.shape[0], labels=y.shape[0])
     if not np.all(np.isin(y, (0, 1))):
         raise LogitLabError(f"{name}: labels should be 0 (non-cat) or 1 (cat).",
-                            key="h5_bad_labels", file=name)
+                            key="errors_data.h5_bad_labels", file=name)
     return x.astype(np.uint8), y.astype(int).reshape(1, -1)
 
 

@@ -53,11 +53,14 @@ def t(key: str, **params) -> str:
 
 
 def error_text(err) -> str:
-    """A core ``LogitLabError`` in the current language (its English message as fallback)."""
+    """A core ``LogitLabError`` in the current language (its English message as fallback).
+
+    ``err.key`` is a full catalogue key such as ``errors_image.too_large``.
+    """
     key = getattr(err, "key", None)
-    if key and f"errors.{key}" in catalogue(DEFAULT_LANGUAGE):
+    if key and key in catalogue(DEFAULT_LANGUAGE):
         try:
-            return t(f"errors.{key}", **getattr(err, "params", {}))
+            return t(key, **getattr(err, "params", {}))
         except (KeyError, IndexError, ValueError):
             pass
     return str(err)
