@@ -37,7 +37,7 @@ def show_chart(fig, filename: str, *, key: str | None = None, **kwargs):
 def csv_download(csv_text: str, filename: str, *, key: str) -> None:
     """A download button for CSV text (built by core; this only offers it)."""
     st.download_button(t("exports.csv"), data=csv_text.encode("utf-8"), file_name=_slug(filename),
-                       mime="text/csv", key=key, icon="⬇️")
+                       mime="text/csv", key=key, icon="⬇️", on_click="ignore")
 
 
 def reproduce_block(script: str, filename: str, *, key: str) -> None:
@@ -46,4 +46,5 @@ def reproduce_block(script: str, filename: str, *, key: str) -> None:
         st.caption(t("exports.reproduce_caption"))
         st.code(script, language="python")
         st.download_button(t("exports.reproduce_download"), data=script.encode("utf-8"),
-                           file_name=_slug(filename), mime="text/x-python", key=key, icon="⬇️")
+                           file_name=_slug(filename), mime="text/x-python", key=key, icon="⬇️",
+                           on_click="ignore")
