@@ -1,9 +1,10 @@
-"""Data loaders: the course's HDF5 pair, with errors that say which file, what was expected
-and what was found.
+"""Data loaders: the course's HDF5 pair and a user's photo folder, with errors that say which
+file, what was expected and what was found.
 
 The dataset is never shipped: it is read from ``LOGITLAB_DATA`` (default ``data/``).
 """
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,10 @@ COURSE_FILES = (TRAIN_FILE, TEST_FILE)
 IMAGE_SIZE = 64  # the course's photos are 64×64 RGB
 CHANNELS = 3
 PIXEL_MAX = 255.0  # uint8 pixels are divided by this to land in [0, 1]
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"})  # lower-case
+PHOTO_FOLDERS = ("non-cat", "cat")  # subfolder name -> label = its index, like the course's list_classes
+MAX_FOLDER_PHOTOS = 2000  # a photo folder bigger than this is refused (memory: 12 KB per photo)
+HASH_CHUNK = 1 << 20  # bytes read at a time when hashing a file (1 MiB)
 
 
 @dataclass(frozen=True)
@@ -111,3 +116,65 @@ def load_course_dataset(directory=None) -> CourseData:
     (train_x, train_y), classes = _read_split(directory / TRAIN_FILE, "train")
     (test_x, test_y), _ = _read_split(directory / TEST_FILE, "test")
     return CourseData(train_x, train_y, test_x, test_y, classes)
+
+
+def sha256_of(path) -> str:
+    """Hex SHA-256 of a file's bytes (records which dataset a model was trained on)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _photo_paths(directory: Path) -> list[tuple[Path, int]]:
+    """(photo path, label) for every photo in directory/non-cat and directory/cat, sorted by name."""
+    if not directory.is_dir():
+        raise LogitLabError(f"The folder {directory} was not found.",
+                            key="errors_data.folder_missing", folder=str(directory))
+    found = []
+    for label, name in enumerate(PHOTO_FOLDERS):
+        sub = directory / name
+        if not sub.is_dir():
+            raise LogitLabError(
+                f"The photo folder {directory} needs a subfolder '{name}' (expected '{PHOTO_FOLDERS[0]}' and "
+                f"'{PHOTO_FOLDERS[1]}').", key="errors_data.folder_no_subfolder", folder=str(directory), name=name)
+        photos = sorted(p for p in sub.iterdir() if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
+        if not photos:
+            raise LogitLabError(
+                f"The folder {sub} has no photos (expected files ending in {_suffix_list()}).",
+                key="errors_data.folder_no_photos", folder=str(sub), suffixes=_suffix_list())
+        found.extend((p, label) for p in photos)
+    return found
+
+
+def _suffix_list() -> str:
+    return ", ".join(sorted(PHOTO_SUFFIXES))
+
+
+def _read_photo(path: Path) -> np.ndarray:
+    """One photo file -> (64, 64, 3) uint8 through the app's one preprocessing function."""
+    from core.image import preprocess_photo
+
+    try:
+        return preprocess_photo(path.read_bytes())
+    except (LogitLabError, OSError) as exc:
+        raise LogitLabError(f"The photo {path} could not be used: {exc}", key="errors_data.folder_bad_photo",
+                            file=str(path), reason=str(exc)) from exc
+
+
+def load_photo_folder(directory, *, max_photos=MAX_FOLDER_PHOTOS):
+    """A user's labelled photos: ``directory/cat/*`` (label 1) and ``directory/non-cat/*`` (label 0).
+
+    Returns (X_orig (m, 64, 64, 3) uint8, Y (1, m) int), non-cat photos first, each subfolder
+    sorted by file name so the result is the same on every machine.
+    """
+    directory = Path(directory)
+    found = _photo_paths(directory)
+    if len(found) > max_photos:
+        raise LogitLabError(
+            f"The photo folder {directory} has {len(found)} photos; at most {max_photos} can be used.",
+            key="errors_data.folder_too_many", folder=str(directory), found=len(found), limit=max_photos)
+    X_orig = np.stack([_read_photo(path) for path, _ in found])  # (m, 64, 64, 3)
+    Y = np.array([[label for _, label in found]], dtype=int)  # (1, m)
+    return X_orig, Y

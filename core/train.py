@@ -1,0 +1,128 @@
+"""`python -m core.train`: train the cat classifier on the course data, print progress and a JSON summary.
+
+    python -m core.train --data DIR [--learning-rate 0.005] [--iterations 2000] [--l2 0] [--out FILE]
+
+Progress lines go to stdout; the LAST stdout line is one JSON object (train_accuracy,
+test_accuracy in percent, costs every 100 iterations, seconds, …). With --out the model is
+saved with ``core.model_file.save_model`` (that is how ``make model`` builds the shipped file).
+Mistakes print one line on stderr: exit 2 for bad arguments, 1 for bad data; never a traceback.
+"""
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from core import data, descent, model
+from core.errors import LogitLabError
+from core.model_file import save_model
+
+COURSE_LEARNING_RATE = 0.005  # the course's setting for the shipped model
+COURSE_ITERATIONS = 2000  # the course's number of gradient-descent steps
+COST_EVERY = 100  # record (and print) the cost every this many steps, like the course
+EXIT_DATA = 1  # the data folder or a file in it is missing or malformed
+EXIT_USAGE = 2  # a bad command-line argument (argparse's own convention)
+
+
+class _UsageError(Exception):
+    """A bad argument, reported as one line instead of argparse's usage block."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _UsageError(message)
+
+
+def _checked(kind, low, low_ok):
+    """An argparse type: a finite ``kind`` above ``low`` (or equal to it when ``low_ok``)."""
+    def convert(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"expected a finite number, got {text}")
+        if value < low or (value == low and not low_ok):
+            bound = f"at least {low}" if low_ok else f"greater than {low}"
+            raise argparse.ArgumentTypeError(f"must be {bound}, got {text}")
+        return value
+    return convert
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m core.train", description="Train the cat/non-cat neuron on the course data.")
+    p.add_argument("--data", required=True, type=Path, help="folder with train_catvnoncat.h5 and test_catvnoncat.h5")
+    p.add_argument("--learning-rate", type=_checked(float, 0, False), default=COURSE_LEARNING_RATE, help="α")
+    p.add_argument("--iterations", type=_checked(int, 1, True), default=COURSE_ITERATIONS, help="steps")
+    p.add_argument("--l2", type=_checked(float, 0, True), default=0.0, help="λ of the L2 penalty")
+    p.add_argument("--out", type=Path, help="save the trained model here (.npz)")
+    return p
+
+
+def _split_report(hist, X, Y, prefix) -> dict:
+    """Accuracy (percent, from counts) and the count of correct labels on one split."""
+    y_pred = model.predict(hist.w, hist.b, X)
+    return {f"{prefix}_accuracy": model.accuracy(y_pred, Y),
+            f"{prefix}_correct": int(np.count_nonzero(y_pred == Y)), f"m_{prefix}": int(Y.shape[1])}
+
+
+def fit(course, learning_rate, iterations, l2=0.0, progress=None):
+    """Train from zero init on the course's X (flattened, /255); returns (History, report dict)."""
+    start = time.perf_counter()
+    hist = descent.train(course.train_x, course.train_y, learning_rate, iterations, l2=l2,
+                         record_every=COST_EVERY, progress=progress)
+    seconds = time.perf_counter() - start
+    report = {"learning_rate": learning_rate, "iterations": iterations, "l2": l2,
+              **_split_report(hist, course.train_x, course.train_y, "train"),
+              **_split_report(hist, course.test_x, course.test_y, "test"),
+              "n_x": int(course.train_x.shape[0]), "costs": [float(c) for c in hist.costs],
+              "cost_steps": [int(s) for s in hist.cost_steps], "method": hist.method, "seconds": seconds}
+    return hist, report
+
+
+def _print_progress(step, cost):
+    print(f"iteration {step:>6}: cost {cost:.6f}", flush=True)
+
+
+def _run(args) -> int:
+    if not args.data.is_dir():
+        raise LogitLabError(f"The folder {args.data} was not found.", key="errors_data.folder_missing",
+                            folder=str(args.data))
+    course = data.load_course_dataset(args.data)
+    print(f"training on {course.train_y.shape[1]} photos: learning rate {args.learning_rate}, "
+          f"{args.iterations} iterations, l2 {args.l2}", flush=True)
+    hist, report = fit(course, args.learning_rate, args.iterations, args.l2, progress=_print_progress)
+    if args.out:
+        meta = {k: v for k, v in report.items() if k not in ("seconds", "method")}
+        meta["dataset_sha256"] = {name: data.sha256_of(args.data / name) for name in data.COURSE_FILES}
+        meta["numpy_version"] = np.__version__
+        try:
+            save_model(args.out, hist.w, hist.b, meta)
+        except OSError as err:
+            raise LogitLabError(f"Could not write the model file {args.out} ({err}).",
+                                key="errors_data.model_unwritable", file=str(args.out)) from err
+        print(f"saved the model to {args.out}", flush=True)
+    print(json.dumps(report), flush=True)
+    return 0
+
+
+def main(argv=None) -> int:
+    """Parse ``argv`` (default: sys.argv[1:]), train, print; returns the exit code."""
+    try:
+        return _run(_parser().parse_args(argv))
+    except _UsageError as err:
+        print(f"python -m core.train: error: {err} (see --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except LogitLabError as err:
+        print(f"python -m core.train: {err}", file=sys.stderr)
+        return EXIT_DATA
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
