@@ -87,7 +87,7 @@ def gram_gradient_descent(X, Y, learning_rate, iterations, *, l2=0.0, record_eve
         if i in record:
             cost = float(np.sum(cross_entropy_from_logits(Z, Y))) / m
             if l2:
-                cost += l2 / (2 * m) * float(c.T @ Gc)
+                cost += l2 / (2 * m) * float(np.sum(c * Gc))  # cᵀGc as a scalar
             steps.append(i)
             costs.append(cost)
             if progress:
