@@ -1,0 +1,230 @@
+"""The ONE photo preprocessing pipeline: any photo file's bytes -> the model's (64, 64, 3) uint8 input.
+
+Every page and CLI calls ``preprocess_photo``; the classifier page shows the same steps with
+``photo_stages``. Both run the same private steps, in this order:
+
+1. ``_open``: read the header only, refuse empty files, non-images, formats outside
+   ``ALLOWED_FORMATS`` and anything above ``MAX_PIXELS`` before a single pixel is decoded;
+2. ``_decode``: JPEGs are decoded at a reduced scale (``draft``), then the first frame is
+   loaded, EXIF orientation applied and any mode (16-bit, float, CMYK, palette, alpha …)
+   turned into 8-bit RGB, transparency on white;
+3. ``_square_box``: the centre square (``fit="crop"``) or the whole photo (``fit="squash"``,
+   as the course resized its photos), resized to 64×64 with ``RESAMPLE``.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.data import IMAGE_SIZE
+from core.errors import LogitLabError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")  # Pillow's format names we accept
+FORMAT_ALIASES = {"MPO": "JPEG"}  # cameras' multi-picture JPEGs: Pillow calls them MPO, they are JPEGs
+ALLOWED_TEXT = "JPEG, PNG, WebP, BMP, GIF, TIFF"  # the same list, as shown to a student
+MEGAPIXEL = 1_000_000
+MAX_PIXELS = 40 * MEGAPIXEL  # larger photos are refused before decoding (a 12-MP phone photo passes)
+DRAFT_FACTOR = 4  # JPEGs are decoded at ≥ 4× the output size per side: fast, and the resize still averages
+DISPLAY_MAX_SIDE = 512  # longest side of the images photo_stages returns for display
+FITS = ("crop", "squash")
+# LANCZOS: Pillow widens its kernel with the scale factor, so a big downscale averages every source
+# pixel (no aliasing) and stays the sharpest of Pillow's filters; the draft step keeps it cheap.
+RESAMPLE = Image.Resampling.LANCZOS
+WHITE = (255, 255, 255, 255)  # transparent areas are composited on white
+ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "La", "RGBa"})  # modes with an alpha channel
+SIXTEEN_BIT_MAX = 65535  # full scale of 16-bit images ("I;16…", and "I" holding 16-bit data)
+FLOAT_MAX = 1.0  # full scale of float ("F") images when their values fit in [0, 1]
+UINT8_MAX = 255
+# Formats Pillow cannot open but a student may well upload: first bytes -> name (offset, bytes).
+KNOWN_SIGNATURES = (
+    (0, b"%PDF", "PDF"),
+    (4, b"ftypheic", "HEIC"), (4, b"ftypheix", "HEIC"), (4, b"ftypmif1", "HEIF"),
+    (4, b"ftypavif", "AVIF"),
+)
+HEADER_UNREADABLE = "its header could not be read"  # the reason given when Pillow cannot parse a known format
+# First bytes of the accepted formats: a file that starts like one but cannot be opened is damaged.
+ACCEPTED_SIGNATURES = (
+    (0, b"\xff\xd8\xff", "JPEG"), (0, b"\x89PNG\r\n\x1a\n", "PNG"), (0, b"GIF8", "GIF"),
+    (8, b"WEBP", "WEBP"), (0, b"II*\x00", "TIFF"), (0, b"MM\x00*", "TIFF"),
+)
+
+
+@dataclass(frozen=True)
+class PhotoStages:
+    """What the classifier page shows: the photo, its square, and the 64×64 model input."""
+
+    oriented: np.ndarray  # (H', W', 3) uint8: upright photo, longer side ≤ DISPLAY_MAX_SIDE
+    original_size: tuple  # (width, height) of the upright photo as stored in the file
+    square: np.ndarray  # (s, s, 3) uint8: centre square (or squashed photo), s ≤ DISPLAY_MAX_SIDE
+    model_input: np.ndarray  # (64, 64, 3) uint8: exactly preprocess_photo(data, fit=fit)
+
+
+def preprocess_photo(data: bytes, *, fit: str = "crop", size: int = IMAGE_SIZE) -> np.ndarray:
+    """Photo file bytes -> (size, size, 3) uint8 RGB, the input the model expects.
+
+    Raises LogitLabError (key ``errors_image.*``) for anything wrong with the file.
+    """
+    rgb, _ = _decode(data, fit, size)
+    return _resize_square(rgb, fit, size)
+
+
+def photo_stages(data: bytes, *, fit: str = "crop") -> PhotoStages:
+    """The pipeline's intermediate images for display, from one decode of ``data``."""
+    rgb, original_size = _decode(data, fit, IMAGE_SIZE)
+    return PhotoStages(
+        oriented=np.array(_fit_within(rgb, DISPLAY_MAX_SIDE)),
+        original_size=original_size,
+        square=np.array(_display_square(rgb, fit)),
+        model_input=_resize_square(rgb, fit, IMAGE_SIZE),
+    )
+
+
+def _decode(data: bytes, fit: str, size: int) -> tuple[Image.Image, tuple[int, int]]:
+    """Bytes -> (upright 8-bit RGB image, possibly draft-reduced; (width, height) before reduction)."""
+    if fit not in FITS:
+        raise ValueError(f"fit must be one of {FITS}, got {fit!r}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)  # a bomb is an error, not a warning
+        img = _open(data)
+        header_size = img.size
+        if img.format in ("JPEG", "MPO"):
+            img.draft("RGB", (DRAFT_FACTOR * size, DRAFT_FACTOR * size))  # JPEG decodes at 1/2, 1/4 or 1/8
+        _load(img)
+    upright = _upright(img)
+    swapped = upright.size != img.size  # EXIF orientation 5-8 swaps width and height
+    original_size = header_size[::-1] if swapped else header_size
+    return _to_rgb(upright), tuple(original_size)
+
+
+def _open(data: bytes) -> Image.Image:
+    """Read the header only; refuse what is not an accepted photo, or is too large, before decoding."""
+    if not data:
+        raise LogitLabError("The file is empty (0 bytes). Please choose a photo.", key="errors_image.empty")
+    try:
+        img = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _too_large_unknown() from exc
+    except UnidentifiedImageError as exc:
+        raise _unidentified(data) from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise _corrupted("image", exc) from exc
+    found = FORMAT_ALIASES.get(img.format, img.format)
+    if found not in ALLOWED_FORMATS:
+        raise LogitLabError(f"{found} images are not supported. Please use one of: {ALLOWED_TEXT}.",
+                            key="errors_image.unsupported_format", found=found, allowed=ALLOWED_TEXT)
+    width, height = img.size
+    if width * height > MAX_PIXELS:
+        limit = MAX_PIXELS // MEGAPIXEL
+        raise LogitLabError(f"The photo is {width}×{height} pixels, which is more than the limit of {limit} "
+                            f"megapixels. Please use a smaller photo.",
+                            key="errors_image.too_large", width=width, height=height, limit=limit)
+    return img
+
+
+def _load(img: Image.Image) -> None:
+    """Decode the first frame's pixels; a damaged or cut-off file becomes a clear error."""
+    try:
+        img.load()  # ImageFile.LOAD_TRUNCATED_IMAGES stays False: a truncated file is refused
+    except Image.DecompressionBombWarning as exc:
+        raise _too_large_unknown() from exc
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, MemoryError) as exc:
+        raise _corrupted(FORMAT_ALIASES.get(img.format, img.format), exc) from exc
+
+
+def _upright(img: Image.Image) -> Image.Image:
+    """Apply the EXIF orientation tag (phones store photos sideways and set the tag)."""
+    try:
+        return ImageOps.exif_transpose(img)
+    except (OSError, SyntaxError, ValueError, TypeError):  # a broken EXIF block: keep the photo as stored
+        return img
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    """Any Pillow mode -> 8-bit RGB: high bit depths scaled by their range, alpha composited on white."""
+    if img.mode.startswith("I") or img.mode == "F":
+        return _scaled_to_rgb(img)
+    try:
+        if img.mode in ALPHA_MODES or "transparency" in img.info:
+            rgba = img.convert("RGBA")  # a palette or colour-key transparency becomes an alpha channel
+            return Image.alpha_composite(Image.new("RGBA", img.size, WHITE), rgba).convert("RGB")
+        return img.convert("RGB")
+    except ValueError as exc:  # e.g. LAB TIFFs: Pillow has no conversion to RGB
+        raise LogitLabError(f"The photo uses the colour mode {img.mode}, which cannot be converted to RGB.",
+                            key="errors_image.unsupported_mode", mode=img.mode) from exc
+
+
+def _scaled_to_rgb(img: Image.Image) -> Image.Image:
+    """16/32-bit integer or float grey -> 8-bit, scaled (never clipped) from its full range to 0..255.
+
+    The range is the type's full scale (0..65535 for integers, 0..1 for floats) widened to the
+    data's own minimum and maximum when values fall outside it, so 32896 / 65535 -> 128 and a
+    float image holding 0..1000 spans 0..255.
+    """
+    values = np.asarray(img, dtype=np.float64)  # (H, W)
+    values = np.where(np.isfinite(values), values, 0.0)  # NaN/inf pixels (float TIFFs) count as 0
+    full_scale = FLOAT_MAX if img.mode == "F" else SIXTEEN_BIT_MAX
+    low = min(float(values.min(initial=0.0)), 0.0)
+    high = max(float(values.max(initial=0.0)), full_scale)
+    grey = np.rint((values - low) * (UINT8_MAX / (high - low))).astype(np.uint8)
+    return Image.fromarray(grey).convert("RGB")
+
+
+def _square_box(width: int, height: int, fit: str) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom): the centre square for "crop", the whole photo for "squash"."""
+    if fit == "squash":
+        return 0, 0, width, height
+    side = min(width, height)
+    left, top = (width - side) // 2, (height - side) // 2
+    return left, top, left + side, top + side
+
+
+def _resize_square(rgb: Image.Image, fit: str, size: int) -> np.ndarray:
+    """The model input: the square of ``rgb`` resized to (size, size, 3) uint8 in one Pillow call."""
+    box = _square_box(*rgb.size, fit)
+    return np.array(rgb.resize((size, size), RESAMPLE, box=box), dtype=np.uint8)
+
+
+def _display_square(rgb: Image.Image, fit: str) -> Image.Image:
+    """The square the model sees, at display size (side ≤ DISPLAY_MAX_SIDE)."""
+    left, top, right, bottom = _square_box(*rgb.size, fit)
+    side = min(max(right - left, bottom - top), DISPLAY_MAX_SIDE)
+    return rgb.resize((side, side), RESAMPLE, box=(left, top, right, bottom))
+
+
+def _fit_within(rgb: Image.Image, max_side: int) -> Image.Image:
+    """``rgb`` downscaled (aspect kept) so its longer side is at most ``max_side``."""
+    width, height = rgb.size
+    scale = min(1.0, max_side / max(width, height))
+    if scale == 1.0:
+        return rgb
+    return rgb.resize((max(1, round(width * scale)), max(1, round(height * scale))), RESAMPLE)
+
+
+def _too_large_unknown() -> LogitLabError:
+    limit = MAX_PIXELS // MEGAPIXEL
+    return LogitLabError(f"This file claims to be an enormous image (far more than {limit} megapixels), "
+                         f"so it was refused without decoding it.", key="errors_image.bomb", limit=limit)
+
+
+def _unidentified(data: bytes) -> LogitLabError:
+    """A file Pillow cannot open: a damaged JPEG/PNG/…, another format we can name (PDF, HEIC …), or no image."""
+    for offset, magic, name in ACCEPTED_SIGNATURES:
+        if data[offset:offset + len(magic)] == magic:
+            return _corrupted(name, HEADER_UNREADABLE)
+    for offset, magic, name in KNOWN_SIGNATURES:
+        if data[offset:offset + len(magic)] == magic:
+            return LogitLabError(f"{name} images are not supported. Please use one of: {ALLOWED_TEXT}.",
+                                 key="errors_image.unsupported_format", found=name, allowed=ALLOWED_TEXT)
+    return LogitLabError(f"This file is not an image (or not one that can be read). Please choose a photo in one "
+                         f"of these formats: {ALLOWED_TEXT}. Renaming a file to .jpg does not make it a photo.",
+                         key="errors_image.not_an_image", allowed=ALLOWED_TEXT)
+
+
+def _corrupted(fmt: str, exc: BaseException | str) -> LogitLabError:
+    reason = exc if isinstance(exc, str) else str(exc) or type(exc).__name__
+    return LogitLabError(f"This {fmt} file is damaged or incomplete, so it could not be decoded ({reason}). "
+                         f"Try exporting or downloading the photo again.",
+                         key="errors_image.corrupted", format=fmt, reason=reason)
