@@ -63,6 +63,10 @@ def _read_arrays(path: Path) -> dict:
             found = {name: npz[name] for name in ARRAYS if name in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise _bad(path, f"is not a readable .npz model file ({exc}).", "model_unreadable") from exc
+    not_arrays = [name for name, value in found.items() if not isinstance(value, np.ndarray)]
+    if not_arrays:  # NpzFile hands back raw bytes for a member that is not a valid .npy
+        raise _bad(path, f"is not a readable .npz model file ('{not_arrays[0]}' is not a NumPy array).",
+                   "model_unreadable")
     missing = [name for name in ARRAYS if name not in found]
     if missing:
         raise _bad(path, f"has no '{missing[0]}' entry (it should hold w, b and meta).",
