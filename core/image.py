@@ -182,16 +182,19 @@ def _square_box(width: int, height: int, fit: str) -> tuple[int, int, int, int]:
 
 
 def _resize_square(rgb: Image.Image, fit: str, size: int) -> np.ndarray:
-    """The model input: the square of ``rgb`` resized to (size, size, 3) uint8 in one Pillow call."""
-    box = _square_box(*rgb.size, fit)
-    return np.array(rgb.resize((size, size), RESAMPLE, box=box), dtype=np.uint8)
+    """The model input: the square of ``rgb`` cut out, then resized to (size, size, 3) uint8.
+
+    Cropping first (rather than ``resize(box=...)``) keeps the filter from reaching outside the square.
+    """
+    square = rgb.crop(_square_box(*rgb.size, fit))
+    return np.array(square.resize((size, size), RESAMPLE), dtype=np.uint8)
 
 
 def _display_square(rgb: Image.Image, fit: str) -> Image.Image:
     """The square the model sees, at display size (side ≤ DISPLAY_MAX_SIDE)."""
-    left, top, right, bottom = _square_box(*rgb.size, fit)
-    side = min(max(right - left, bottom - top), DISPLAY_MAX_SIDE)
-    return rgb.resize((side, side), RESAMPLE, box=(left, top, right, bottom))
+    square = rgb.crop(_square_box(*rgb.size, fit))
+    side = min(max(square.size), DISPLAY_MAX_SIDE)
+    return square.resize((side, side), RESAMPLE)
 
 
 def _fit_within(rgb: Image.Image, max_side: int) -> Image.Image:
