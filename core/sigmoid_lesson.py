@@ -23,9 +23,10 @@ def sigmoid_slope(z):
     return s * (1.0 - s)
 
 
-def sigmoid_readout(z: float) -> tuple[float, float, float]:
-    """(e^(−z), σ(z), σ'(z)) at one z on the chart, for the formula with live numbers."""
-    return float(np.exp(-float(z))), float(sigmoid(z)), float(sigmoid_slope(z))
+def sigmoid_readout(z: float) -> tuple[float, float, float, float]:
+    """(e^(−z), σ(z), 1 − σ(z), σ'(z)) at one z on the chart, for the formulas with live numbers."""
+    s = float(sigmoid(z))
+    return float(np.exp(-float(z))), s, 1.0 - s, float(sigmoid_slope(z))
 
 
 def sigmoid_curves(limit: float = Z_LIMIT, points: int = CURVE_POINTS):
@@ -38,7 +39,7 @@ def decision_point(w: float, b: float) -> float | None:
     """Where σ(wx + b) = 0.5, i.e. wx + b = 0: x = −b/w; None when w = 0 (ŷ never changes with x)."""
     if w == 0:
         return None
-    return -b / w
+    return -b / w + 0.0  # + 0.0 turns −0.0 into 0.0 for display
 
 
 @dataclass
@@ -51,6 +52,7 @@ class OneFeatureFit:
     predicted: np.ndarray  # (m,) 0/1 labels from ŷ > 0.5
     correct: np.ndarray  # (m,) bool: prediction equals label
     accuracy: float  # percentage of correct labels
+    n_correct: int  # how many examples are labelled right
     boundary: float | None  # decision point x = −b/w, or None when w = 0
 
 
@@ -62,7 +64,8 @@ def one_feature_fit(w: float, b: float, X, Y, points: int = CURVE_POINTS) -> One
     predicted = predict(w_col, b, X, threshold=THRESHOLD)
     return OneFeatureFit(x_grid=x_grid, curve=curve, proba=predict_proba(w_col, b, X).ravel(),
                          predicted=predicted.ravel(), correct=(predicted == Y).ravel(),
-                         accuracy=accuracy(predicted, Y), boundary=decision_point(w, b))
+                         accuracy=accuracy(predicted, Y), n_correct=int(np.count_nonzero(predicted == Y)),
+                         boundary=decision_point(w, b))
 
 
 def _capture(fn, *args):

@@ -1,7 +1,106 @@
-"""Lesson page under construction."""
+"""Sigmoid: σ squeezes any z into (0, 1) with slope σ(1 − σ), σ(wx + b) classifies, and σ must be computed stably."""
 
 import streamlit as st
 
+from core.sigmoid_lesson import (
+    Z_LIMIT,
+    naive_vs_stable,
+    one_feature_fit,
+    power_of_ten,
+    sigmoid_curves,
+    sigmoid_readout,
+    value_kind,
+)
+from core.snippets_sigmoid import sigmoid_script
+from core.toy_data import TOY_KINDS, one_feature_dataset
+from ui.exports import reproduce_block, show_chart
+from ui.figures.sigmoid import model_chart, sigmoid_chart
 from ui.i18n import t
 
-st.title(t("nav.sigmoid"))
+Z_STEP = 0.1  # z marker slider step
+W_LIMIT, B_LIMIT = 5.0, 5.0  # w and b sliders span [−5, 5]
+PARAM_STEP = 0.1  # w and b slider step
+DEFAULT_W = 1.0  # a gentle upward curve to start from
+BIG_Z_LIMIT = 5000.0  # the stability input accepts z ∈ [−5000, 5000]
+DEFAULT_BIG_Z = -1000.0  # far beyond −709, where e^(−z) overflows float64
+BIG_Z_STEP = 100.0  # stability input step
+INF_TEX = {"pos_inf": r"\infty", "neg_inf": r"-\infty", "nan": r"\mathrm{NaN}"}  # non-finite numbers in LaTeX
+
+curves = st.cache_data(max_entries=1)(sigmoid_curves)
+dataset = st.cache_data(max_entries=len(TOY_KINDS))(one_feature_dataset)
+
+
+def shown(value: float) -> str:
+    """A number for LaTeX: finite values to 6 significant digits, infinities as ∞ symbols."""
+    return INF_TEX.get(value_kind(value), f"{value:.6g}")
+
+
+st.title(t("sigmoid.title"))
+st.caption(t("sigmoid.caption"))
+
+st.subheader(t("sigmoid.h_curve"))
+z = st.slider(t("sigmoid.z_label"), -Z_LIMIT, Z_LIMIT, 0.0, Z_STEP, key="sig_z", bind="query-params")
+e_neg_z, s, one_minus_s, ds = sigmoid_readout(z)
+show_chart(sigmoid_chart(*curves(), z, s, ds), f"sigmoid_z{z:.1f}", key="sig_curve_chart")
+left, right = st.columns(2)
+left.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}")
+left.latex(rf"\sigma({z:.2f}) = \frac{{1}}{{1 + {e_neg_z:.4f}}} = {s:.4f}")
+right.latex(r"\sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)")
+right.latex(rf"\sigma'({z:.2f}) = {s:.4f} \times {one_minus_s:.4f} = {ds:.4f}")
+st.caption(t("sigmoid.curve_note"))
+
+st.subheader(t("sigmoid.h_model"))
+kind = st.radio(t("sigmoid.kind_label"), TOY_KINDS, format_func=lambda k: t(f"sigmoid.kind_{k}"),
+                key="sig_kind", horizontal=True)
+col_w, col_b = st.columns(2)
+w = col_w.slider("w", -W_LIMIT, W_LIMIT, DEFAULT_W, PARAM_STEP, key="sig_w", bind="query-params",
+                 help=t("sigmoid.w_help"))
+b = col_b.slider("b", -B_LIMIT, B_LIMIT, 0.0, PARAM_STEP, key="sig_b", bind="query-params",
+                 help=t("sigmoid.b_help"))
+X, Y = dataset(kind)
+fit = one_feature_fit(w, b, X, Y)
+show_chart(model_chart(fit, X.ravel(), Y.ravel()), f"sigmoid_model_{kind}_w{w:.1f}_b{b:.1f}",
+           key="sig_model_chart")
+left, right = st.columns(2)
+left.latex(r"\hat{y} = \sigma(w x + b)")
+left.latex(rf"\hat{{y}} = \sigma({w:.2f}\,x + ({b:.2f}))")
+if fit.boundary is None:
+    right.info(t("sigmoid.no_boundary", b=f"{b:.2f}", y_hat=f"{fit.proba[0]:.4f}"))
+else:
+    right.latex(r"w x + b = 0 \;\Rightarrow\; x = -\frac{b}{w}")
+    right.latex(rf"x = -\frac{{{b:.2f}}}{{{w:.2f}}} = {fit.boundary:.3f}")
+m = Y.size
+st.metric(t("sigmoid.accuracy"), f"{fit.accuracy:.1f} %",
+          help=t("sigmoid.accuracy_help", right=fit.n_correct, m=m))
+st.caption(t("sigmoid.model_note"))
+
+st.subheader(t("sigmoid.h_stable"))
+st.markdown(t("sigmoid.stable_intro"))
+big_z = st.number_input(t("sigmoid.big_z_label"), -BIG_Z_LIMIT, BIG_Z_LIMIT, DEFAULT_BIG_Z, BIG_Z_STEP,
+                        key="sig_big_z", bind="query-params")
+r = naive_vs_stable(big_z)
+naive, stable = st.columns(2)
+with naive:
+    st.markdown(t("sigmoid.naive_title"))
+    st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}},\qquad \log \sigma(z)")
+    st.latex(rf"e^{{-({r.z:g})}} = {shown(r.naive_exp)},\quad \sigma = {shown(r.naive_sigma)},"
+             rf"\quad \log \sigma = {shown(r.naive_log_sigma)}")
+    for text in r.naive_exp_warnings + r.naive_log_warnings:
+        st.warning(t("sigmoid.numpy_warned", text=text))
+    if value_kind(r.naive_exp) == "pos_inf":
+        st.caption(t("sigmoid.explain_exp_inf", z=f"{r.z:g}"))
+    if r.sigma_rounded_to_zero:
+        st.caption(t("sigmoid.explain_sigma_zero"))
+    if value_kind(r.naive_log_sigma) != "finite":
+        st.caption(t("sigmoid.explain_log_inf"))
+    if not (r.naive_exp_warnings or r.naive_log_warnings):
+        st.success(t("sigmoid.naive_fine"))
+with stable:
+    st.markdown(t("sigmoid.stable_title"))
+    st.latex(r"\log \sigma(z) = -\log\bigl(1 + e^{-z}\bigr) = -\operatorname{logaddexp}(0, -z)")
+    mantissa, exponent = power_of_ten(r.log10_sigma)
+    st.latex(rf"\log \sigma({r.z:g}) = {r.stable_log_sigma:.6g},\quad "
+             rf"\sigma({r.z:g}) = e^{{{r.stable_log_sigma:.6g}}} \approx {mantissa:.3f} \times 10^{{{exponent}}}")
+    st.success(t("sigmoid.stable_ok", sigma=f"{r.stable_sigma:.6g}"))
+
+reproduce_block(sigmoid_script(z, w, b, kind, X, Y, big_z), f"sigmoid_w{w:.1f}_b{b:.1f}.py", key="sig_reproduce")

@@ -34,7 +34,8 @@ def test_slope_matches_central_differences():
 
 
 def test_readout_values_match_numpy_formula():
-    e, s, ds = sigmoid_readout(0.7)
+    e, s, one_minus, ds = sigmoid_readout(0.7)
+    assert one_minus == pytest.approx(1 / (1 + np.exp(0.7)))
     assert e == pytest.approx(np.exp(-0.7))
     assert s == pytest.approx(1 / (1 + np.exp(-0.7)))
     assert ds == pytest.approx(float(sigmoid_slope(0.7)))
@@ -59,7 +60,7 @@ def test_fit_predictions_and_accuracy_agree_with_threshold_rule():
     expected = (1 / (1 + np.exp(-(1.5 * X - 0.2))) > 0.5).astype(int).ravel()
     np.testing.assert_array_equal(fit.predicted, expected)
     assert fit.accuracy == pytest.approx(100 * np.mean(expected == Y.ravel()))
-    assert fit.correct.sum() == np.sum(expected == Y.ravel())
+    assert fit.correct.sum() == fit.n_correct == np.sum(expected == Y.ravel())
 
 
 def test_separable_data_is_classified_perfectly_by_a_steep_curve_at_zero():
@@ -114,7 +115,7 @@ def _printed(script):
 def test_reproduce_script_prints_cores_numbers():
     X, Y = one_feature_dataset("overlapping")
     printed = _printed(sigmoid_script(0.8, 1.7, -0.4, "overlapping", X, Y, -1000.0))
-    _, s, ds = sigmoid_readout(0.8)
+    _, s, _, ds = sigmoid_readout(0.8)
     fit = one_feature_fit(1.7, -0.4, X, Y)
     r = naive_vs_stable(-1000.0)
     assert float(printed["sigma"]) == pytest.approx(s, rel=1e-12)
