@@ -17,7 +17,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.installed  ## start the app on http://localhost:$(PORT)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(PY) -m ui.serve --server.port $(PORT) --server.address localhost
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

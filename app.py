@@ -3,9 +3,12 @@
 import streamlit as st
 
 from ui.i18n import t
-from ui.sidebar import shared_sidebar
+from ui.sidebar import seed_from_url, shared_sidebar
+from ui.theme import presenter_mode
 
-st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide")
+seed_from_url()  # ?lang= and ?present= must be known before the page is configured
+st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide",
+                   initial_sidebar_state="collapsed" if presenter_mode() else "auto")
 shared_sidebar()
 
 # (script, url path, emoji icon): the seed's nine sections in teaching order.
@@ -21,7 +24,7 @@ LESSONS = [
     ("pages/cat_classifier.py", "cat_classifier", "🐱"),
 ]
 
-home = st.Page("pages/home.py", title=t("nav.home"), icon="🏠", url_path="home", default=True)
+home = st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True)
 lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
            for path, slug, icon in LESSONS]
 st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()

@@ -1,4 +1,4 @@
-"""The sidebar every page shares: language and presenter mode, both kept in the URL.
+"""The sidebar every page shares: language, presenter mode and a link to this view.
 
 ``?lang=zh`` and ``?present=1`` are read on a session's first run and written back on every
 run, so they survive page changes and can be shared as links.
@@ -7,12 +7,14 @@ run, so they survive page changes and can be shared as links.
 import streamlit as st
 
 from ui.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGES, t
+from ui.presenter import apply_presenter_style
+from ui.share import share_popover
 from ui.theme import PRESENT_KEY
 
 TRUE_WORDS = ("1", "true", "yes", "on")  # URL spellings of "on" for ?present=
 
 
-def _seed_from_url() -> None:
+def seed_from_url() -> None:
     """First run of a session: take language and presenter mode from the URL if valid."""
     if LANG_KEY not in st.session_state:
         lang = st.query_params.get(LANG_KEY, DEFAULT_LANGUAGE)
@@ -32,11 +34,13 @@ def _write_to_url() -> None:
 
 
 def shared_sidebar() -> None:
-    """Language switch and presenter toggle, shown on every page."""
-    _seed_from_url()
+    """Language switch, presenter toggle and share link, shown on every page."""
+    seed_from_url()
     with st.sidebar:
         st.radio("Language / 语言", options=list(LANGUAGES), format_func=LANGUAGES.get,
                  key=LANG_KEY, horizontal=True)
         st.toggle(t("app.presenter"), key=PRESENT_KEY, help=t("app.presenter_help"))
+        share_popover()
         st.caption(t("app.sidebar_caption"))
     _write_to_url()
+    apply_presenter_style()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,34 +31,48 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(chromium_path):
-    """Start the app once per session; yield its base URL; stop it afterwards."""
+@contextmanager
+def running_app():
+    """Start the app as `make run` does (python -m ui.serve) on a free port; yield its URL."""
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "ui.serve", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _wait_healthy(url, proc):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the app exited at start-up:\n{proc.stdout.read()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                 if resp.status == 200:
-                    break
+                    return
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    proc.kill()
+    pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path):
+    """The app, started once per test session."""
+    with running_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +97,14 @@ def assert_no_exception(page):
     """No Streamlit exception box anywhere on the page."""
     boxes = page.locator('[data-testid="stException"]')
     assert boxes.count() == 0, boxes.first.inner_text()
+
+
+def lesson_slugs() -> list[str]:
+    """URL paths of every page in app.py's LESSONS list (read with ast: app.py is a script)."""
+    import ast
+
+    tree = ast.parse((ROOT / "app.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS":
+            return [""] + [ast.literal_eval(item)[1] for item in node.value.elts]  # "" = Home
+    raise AssertionError("app.py has no LESSONS list")

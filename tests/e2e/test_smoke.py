@@ -20,3 +20,16 @@ def test_lang_query_parameter_opens_chinese(page, app_url):
     wait_idle(page)
     page.get_by_text("课程目录").first.wait_for()
     assert_no_exception(page)
+
+
+def test_deep_link_as_first_request_after_start_uses_the_router(page, chromium_path):
+    """A teacher's link must work even when it is the very first request the server sees."""
+    from tests.e2e.conftest import running_app
+
+    with running_app() as url:
+        page.goto(f"{url}/sigmoid?lang=zh")
+        wait_idle(page)
+        page.get_by_text("简体中文").first.wait_for()  # the router's shared sidebar is there
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "app" not in nav.split() and "首页" in nav
+        assert_no_exception(page)
