@@ -87,7 +87,9 @@ def _decode(data: bytes, fit: str, size: int) -> tuple[Image.Image, tuple[int, i
     if fit not in FITS:
         raise ValueError(f"fit must be one of {FITS}, got {fit!r}")
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)  # a bomb is an error, not a warning
+        # A bomb is an error, not a warning. (Filters are process-wide; were another thread to reset them,
+        # MAX_PIXELS, stricter than Pillow's own limit, still refuses the photo right after opening.)
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         img = _open(data)
         header_size = img.size
         if img.format in ("JPEG", "MPO"):
