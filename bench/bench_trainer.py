@@ -1,0 +1,67 @@
+"""Trainer speed on the course data: Gram trainer vs the textbook loop (same numbers), and scikit-learn.
+
+The course setting: X (12288, 209) flattened / 255, zero init, learning rate 0.005, 2000 iterations.
+Goal: the Gram trainer takes at most 1/20 of the textbook loop's time, with identical costs.
+"""
+
+import warnings
+
+import numpy as np
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import LogisticRegression
+
+from bench.common import Row, median_ms, side_by_side
+from core import descent
+from core.data import course_data_available, data_dir, load_course_dataset
+
+RATE = 0.005  # the course's learning rate
+ITERATIONS = 2000  # the course's iterations
+REPEATS = 3  # the textbook loop takes ~2 s per run, so few repeats
+GOAL_RATIO = 20  # Gram trainer must be at least this many times faster
+SAME_COSTS = 1e-10  # max |Δcost| allowed between the two trainers
+COST_UNIT = 1e-15  # the cost difference is reported in units of 1e-15 (a few ulps of J ≈ 0.1)
+SKLEARN_MAX_ITER = 2000  # lbfgs steps; the data are separable, so unpenalised lbfgs stops here
+
+
+def _sklearn_fit(course):
+    """Unpenalised logistic regression (C=np.inf: sklearn ≥ 1.8 deprecates penalty=None) on the same X."""
+    clf = LogisticRegression(C=np.inf, max_iter=SKLEARN_MAX_ITER)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # no finite optimum on separable data
+        return clf.fit(course.train_x.T, course.train_y.ravel())
+
+
+def _trainer_rows(course) -> list[Row]:
+    X, Y = course.train_x, course.train_y
+
+    def gram():
+        return descent.train(X, Y, RATE, ITERATIONS, method="gram")
+
+    def loop():
+        return descent.train(X, Y, RATE, ITERATIONS, method="textbook")
+
+    gram_ms, loop_ms = side_by_side(gram, loop, REPEATS)
+    diff = float(np.max(np.abs(gram().costs - loop().costs)))
+    return [
+        Row(f"Gram trainer, {ITERATIONS} its (m=209 < n_x=12288)", gram_ms, "textbook vectorized loop", loop_ms,
+            goal=f"≤ 1/{GOAL_RATIO} of baseline", met=loop_ms / gram_ms >= GOAL_RATIO),
+        Row("max |Δcost| Gram vs textbook (every 100 its)", diff / COST_UNIT, "", None, unit="e-15",
+            goal=f"≤ {SAME_COSTS:g}", met=diff <= SAME_COSTS),
+    ]
+
+
+def _sklearn_row(course, loop_ms) -> Row:
+    fit_ms = median_ms(lambda: _sklearn_fit(course), REPEATS)
+    clf = _sklearn_fit(course)
+    test_acc = 100.0 * float(np.mean(clf.predict(course.test_x.T) == course.test_y.ravel()))
+    return Row(f"sklearn LogisticRegression(C=inf, lbfgs), test {test_acc:.0f} %", fit_ms,
+               "textbook vectorized loop", loop_ms)
+
+
+def rows() -> list[Row]:
+    if not course_data_available():
+        return [Row(f"bench_trainer skipped: no course data in {data_dir()} (set LOGITLAB_DATA)", 0.0, "", None,
+                    unit="")]
+    course = load_course_dataset()
+    trainer = _trainer_rows(course)
+    return [*trainer, _sklearn_row(course, trainer[0].baseline)]
