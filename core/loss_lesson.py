@@ -26,6 +26,11 @@ def _w(w: float) -> np.ndarray:
     return np.array([[float(w)]])  # (n_x, 1) with n_x = 1
 
 
+def cost_at(w: float, b: float, X, Y, loss: str = "cross_entropy") -> float:
+    """J(w, b) for one feature, straight from cost_and_grads."""
+    return cost_and_grads(_w(w), b, X, Y, loss=loss)[0]
+
+
 def loss_curves(y: int, limit: float = LOGIT_LIMIT, points: int = LOSS_POINTS):
     """(ŷ, cross-entropy L(ŷ, y), ½(ŷ − y)²), each (points,), for a label y ∈ {0, 1}.
 
@@ -39,8 +44,7 @@ def loss_curves(y: int, limit: float = LOGIT_LIMIT, points: int = LOSS_POINTS):
 def cost_along_w(b: float, X, Y, loss: str, limit: float = W_LIMIT, points: int = W_POINTS):
     """(w grid (points,), J(w, b) (points,)) for a fixed b, one cost_and_grads call per w."""
     w_grid = np.linspace(-limit, limit, points)
-    costs = np.array([cost_and_grads(_w(w), b, X, Y, loss=loss)[0] for w in w_grid])
-    return w_grid, costs
+    return w_grid, np.array([cost_at(w, b, X, Y, loss) for w in w_grid])
 
 
 @dataclass
@@ -80,20 +84,41 @@ def find_convexity_violation(w_grid, costs) -> tuple[int, int] | None:
 
 def chord(w1: float, w2: float, b: float, X, Y, loss: str) -> Chord:
     """The chord of J(·, b) between w₁ and w₂, every height evaluated directly by cost_and_grads."""
-    def cost(w):
-        return cost_and_grads(_w(w), b, X, Y, loss=loss)[0]
-
-    j1, j2, mid_w = cost(w1), cost(w2), (w1 + w2) / 2.0
-    return Chord(w1=w1, w2=w2, j1=j1, j2=j2, mid_w=mid_w, mid_curve=cost(mid_w), mid_chord=(j1 + j2) / 2.0)
+    j1, j2, mid_w = cost_at(w1, b, X, Y, loss), cost_at(w2, b, X, Y, loss), (w1 + w2) / 2.0
+    return Chord(w1=w1, w2=w2, j1=j1, j2=j2, mid_w=mid_w, mid_curve=cost_at(mid_w, b, X, Y, loss),
+                 mid_chord=(j1 + j2) / 2.0)
 
 
 def chord_stays_above(ch: Chord, b: float, X, Y, loss: str, points: int = W_POINTS) -> bool:
     """True when J(·, b) is on or below the chord at every one of ``points`` samples between w₁ and w₂."""
     t = np.linspace(0.0, 1.0, points)
     w_between = (1.0 - t) * ch.w1 + t * ch.w2
-    curve = np.array([cost_and_grads(_w(w), b, X, Y, loss=loss)[0] for w in w_between])
+    curve = np.array([cost_at(w, b, X, Y, loss) for w in w_between])
     line = (1.0 - t) * ch.j1 + t * ch.j2
     return bool(np.all(curve <= line + CHORD_TOLERANCE))
+
+
+@dataclass
+class ConvexityDemo:
+    """J(w) along w for both losses and one chord per loss between the same two w values."""
+
+    w_grid: np.ndarray  # (W_POINTS,)
+    costs: dict  # loss name -> (W_POINTS,) J along w_grid
+    chords: dict  # loss name -> Chord, or None when squared error shows no violation at this b
+    ce_chord_above: bool  # the cross-entropy chord stays on or above its curve everywhere between
+
+
+def convexity_demo(b: float, X, Y) -> ConvexityDemo:
+    """Find squared error's worst chord along w (b fixed) and draw the same chord for cross-entropy."""
+    curves = {loss: cost_along_w(b, X, Y, loss) for loss in LOSSES}
+    w_grid = curves["squared_error"][0]
+    costs = {loss: c for loss, (_, c) in curves.items()}
+    pair = find_convexity_violation(w_grid, costs["squared_error"])
+    if pair is None:
+        return ConvexityDemo(w_grid, costs, {loss: None for loss in LOSSES}, True)
+    w1, w2 = float(w_grid[pair[0]]), float(w_grid[pair[1]])
+    chords = {loss: chord(w1, w2, b, X, Y, loss) for loss in LOSSES}
+    return ConvexityDemo(w_grid, costs, chords, chord_stays_above(chords["cross_entropy"], b, X, Y, "cross_entropy"))
 
 
 @dataclass
@@ -146,10 +171,16 @@ class Likelihood:
     mantissa: float  # product = mantissa × 10^exponent, mantissa in [1, 10)
     exponent: int
     cost: float  # J(w, b) = −log-likelihood / m
+    loss_sum: float  # Σ L⁽ⁱ⁾ = −log-likelihood
     direct_product: float  # Π p(y⁽ⁱ⁾ | x⁽ⁱ⁾) multiplied out (fine for small m)
     repeats: int | None  # copies of the set whose product is below every float64 (None: > MAX_REPEATS)
     direct_product_repeated: float | None  # that longer product multiplied out: 0.0
     log10_repeated: float | None  # its true size as a power of ten, from the sum of logs
+
+    @property
+    def repeated_examples(self) -> int | None:
+        """How many examples the repeated set holds (repeats × m)."""
+        return None if self.repeats is None else self.repeats * self.m
 
 
 def copies_to_underflow(log10_lik: float) -> int | None:
@@ -162,7 +193,7 @@ def copies_to_underflow(log10_lik: float) -> int | None:
 def likelihood(w: float, b: float, X, Y) -> Likelihood:
     """The likelihood of the whole set from the sum of logs, next to the product multiplied out."""
     m = X.shape[1]
-    cost = cost_and_grads(_w(w), b, X, Y)[0]
+    cost = cost_at(w, b, X, Y)
     log_lik = -m * cost
     log10_lik = log_lik / math.log(10.0)
     mantissa, exponent = power_of_ten(log10_lik)
@@ -174,5 +205,5 @@ def likelihood(w: float, b: float, X, Y) -> Likelihood:
             product_repeated = float(np.prod(np.tile(p, repeats)))
         log10_repeated = repeats * log10_lik
     return Likelihood(m=m, log_likelihood=log_lik, log10_likelihood=log10_lik, mantissa=mantissa,
-                      exponent=exponent, cost=cost, direct_product=float(np.prod(p)), repeats=repeats,
-                      direct_product_repeated=product_repeated, log10_repeated=log10_repeated)
+                      exponent=exponent, cost=cost, loss_sum=-log_lik, direct_product=float(np.prod(p)),
+                      repeats=repeats, direct_product_repeated=product_repeated, log10_repeated=log10_repeated)

@@ -145,3 +145,15 @@ def test_reproduce_script_prints_cores_numbers():
         assert printed[name] == pytest.approx(getattr(ex, name), rel=1e-12)
     assert printed["log_likelihood"] == pytest.approx(lik.log_likelihood, rel=1e-12)
     assert printed["log10_likelihood"] == pytest.approx(lik.log10_likelihood, rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", TOY_KINDS)
+def test_convexity_demo_pairs_a_squared_error_violation_with_a_cross_entropy_chord_above(kind):
+    from core.loss_lesson import convexity_demo
+
+    X, Y = one_feature_dataset(kind)
+    demo = convexity_demo(0.5, X, Y)
+    sq, ce = demo.chords["squared_error"], demo.chords["cross_entropy"]
+    assert (sq.w1, sq.w2) == (ce.w1, ce.w2)
+    assert sq.violation > 0 and ce.violation <= 0 and demo.ce_chord_above
+    np.testing.assert_array_equal(demo.costs["cross_entropy"], cost_along_w(0.5, X, Y, "cross_entropy")[1])
