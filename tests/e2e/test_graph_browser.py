@@ -1,0 +1,33 @@
+"""Real browser: the computation graph is drawn as SVG (Graphviz in the browser) and the reveal works."""
+
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, wait_idle
+
+pytestmark = pytest.mark.browser
+
+GRAPH = '[data-testid="stGraphVizChart"] svg'  # the SVG that d3-graphviz draws
+
+
+def test_graph_page_draws_the_graphviz_svg_without_exception(page, app_url):
+    page.goto(f"{app_url}/graph")
+    wait_idle(page)
+    svg = page.locator(GRAPH).first
+    svg.wait_for()
+    assert_no_exception(page)
+    text = svg.text_content()
+    for label in ("a = σ(z)", "L(a, y)", "dw1 = ", "db = "):
+        assert label in text
+
+
+def test_start_over_then_next_step_redraws_the_svg(page, app_url):
+    page.goto(f"{app_url}/graph")
+    wait_idle(page)
+    page.get_by_role("button", name="Start over").click()
+    wait_idle(page)
+    page.locator(GRAPH).first.get_by_text("z = ?", exact=True).wait_for()
+    page.get_by_role("button", name="Next step").click()
+    wait_idle(page)
+    page.get_by_text("Step 1 of 8", exact=False).first.wait_for()
+    page.locator(GRAPH).first.get_by_text("x1 = 1", exact=True).wait_for()
+    assert_no_exception(page)

@@ -1,0 +1,78 @@
+"""The computation graph as DOT text for st.graphviz_chart (rendered in the browser, no Graphviz binary).
+
+Each node shows its operation, its forward value and its gradient dL/d(node), each only once the
+step-by-step reveal has reached it; nodes lit at the current step get a thick border.
+"""
+
+import math
+from html import escape
+
+from core.graph import INPUTS, STEPS, GraphPoint, GraphValues, revealed
+from ui.theme import PALETTE
+
+FILL_ALPHA = "40"  # hex alpha appended to palette colours for light node fills
+HIDDEN = "?"  # shown where a value or gradient is not revealed yet
+BORDER, CURRENT_BORDER = 1, 3  # node border widths (pt): normal, lit at the current step
+SIGNIFICANT = 4  # significant digits of the numbers on the nodes
+TITLES = {"z": "z = w1·x1 + w2·x2 + b", "a": "a = σ(z)", "L": "L(a, y)"}  # node operations
+
+
+def fmt(value: float, digits: int = SIGNIFICANT) -> str:
+    """A number for display: ``digits`` significant digits, a real minus sign, ∞ for infinities."""
+    if math.isinf(value):
+        return "−∞" if value < 0 else "∞"
+    return f"{value:.{digits}g}".replace("-", "−")
+
+
+def _label(title: str, value: str | None, grad: str | None) -> str:
+    """An HTML-like DOT label: title, then the value (blue) and gradient (vermillion) lines."""
+    rows = [f"<tr><td><b>{escape(title)}</b></td></tr>"]
+    for text, colour in ((value, PALETTE["blue"]), (grad, PALETTE["vermillion"])):
+        if text is not None:
+            rows.append(f'<tr><td><font color="{colour}">{escape(text)}</font></td></tr>')
+    return '<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>>"
+
+
+def _node_texts(p: GraphPoint, v: GraphValues) -> dict:
+    """node -> (title, value text, gradient text) with everything revealed."""
+    grads = {"x1": v.dx1, "w1": v.dw1, "x2": v.dx2, "w2": v.dw2, "b": v.db, "z": v.dz, "a": v.da, "L": 1.0}
+    texts = {name: (name, f"{name} = {fmt(getattr(p, name))}", f"d{name} = {fmt(grads[name])}") for name in INPUTS}
+    texts["z"] = (TITLES["z"], f"z = {fmt(v.z)}", f"dz = {fmt(v.dz)}")
+    texts["a"] = (TITLES["a"], f"a = {fmt(v.a)}", f"da = {fmt(v.da)}")
+    texts["L"] = (TITLES["L"], f"L = {fmt(v.L)}", "dL/dL = 1")
+    texts["y"] = ("y", f"y = {fmt(p.y)}", None)
+    return texts
+
+
+def _current(step: int) -> set:
+    """Nodes lit by the latest step (drawn with a thick border)."""
+    if step < 1 or step > len(STEPS):
+        return set()
+    values, grads = revealed(step)
+    before_values, before_grads = revealed(step - 1)
+    return set(values - before_values) | set(grads - before_grads)
+
+
+def graph_dot(p: GraphPoint, v: GraphValues, step: int) -> str:
+    """DOT text of the seed's graph after ``step`` reveal steps (len(STEPS) = everything)."""
+    values, grads = revealed(step)
+    current = _current(step)
+    lines = ["digraph G {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fontname="Helvetica"];',
+             f'edge [color="{PALETTE["grey"]}"];']
+    for name, (title, value, grad) in _node_texts(p, v).items():
+        shown_value = value if name in values else f"{name} = {HIDDEN}"
+        shown_grad = None if grad is None else (grad if name in grads else f"d{name} = {HIDDEN}")
+        fill = (PALETTE["sky"] + FILL_ALPHA) if name in values else "white"
+        pen = PALETTE["vermillion"] if name in grads else PALETTE["grey"]
+        width = CURRENT_BORDER if name in current else BORDER
+        dashed = ',dashed' if name == "y" else ""
+        lines.append(f'{name} [label={_label(title, shown_value, shown_grad)}, fillcolor="{fill}", '
+                     f'color="{pen}", penwidth={width}, style="rounded,filled{dashed}"];')
+    edges = [(name, "z") for name in INPUTS] + [("z", "a"), ("a", "L"), ("y", "L")]
+    for tail, head in edges:
+        back = tail in grads and head in grads
+        colour = PALETTE["vermillion"] if back else PALETTE["grey"]
+        lines.append(f'{tail} -> {head} [color="{colour}", penwidth={CURRENT_BORDER if back else BORDER}];')
+    lines.append("{rank=same; x1; w1; x2; w2; b;}")
+    lines.append("}")
+    return "\n".join(lines)
