@@ -1,7 +1,151 @@
-"""Lesson page under construction."""
+"""Broadcasting lab: type two or three shapes and see NumPy's four rules pad, compare and stretch them into one
+result (or name the axis that fails), checked against NumPy itself; @ shows the different matmul rule."""
 
 import streamlit as st
 
-from ui.i18n import t
+from core.broadcasting import MATMUL, OPS, explain, explain_matmul, n_elements, picture
+from core.errors import LogitLabError
+from core.shape_text import parse_optional_shape, parse_shape, shape_str
+from core.snippets_broadcasting import broadcasting_script
+from ui.exports import reproduce_block, show_chart
+from ui.figures.broadcasting import stretch_figure
+from ui.i18n import error_text, t
 
-st.title(t("nav.broadcasting"))
+NAMES = ("A", "B", "C")  # operand names on the page
+KEYS = ("bc_a", "bc_b", "bc_c", "bc_op")  # widget keys (and URL parameters): three shapes, the operator
+DEFAULTS = ("(3, 1)", "(1, 4)", "")  # the shapes the lab opens with: a column plus a row
+OPERATORS = (*OPS, MATMUL)  # "+", "-", "*", "/", "@": language-free labels, safe to bind to the URL
+PRESETS = {  # preset key -> (A, B, C, operator): shapes from the course
+    "x_plus_b": ("(12288, 209)", "()", "", "+"),
+    "w_t_x": ("(1, 12288)", "(12288, 209)", "", "@"),
+    "a_minus_y": ("(1, 209)", "(1, 209)", "", "-"),
+    "col_sums": ("(3, 4)", "(1, 4)", "", "/"),
+    "rank_one": ("(5,)", "(5, 1)", "", "+"),
+}
+RELATION = {"equal": "=", "stretch": "=", "zero": r"\to"}  # LaTeX between max(...) and the output size
+CACHE_ENTRIES = 64  # distinct shape sets kept by the cache
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _broadcast(shapes: tuple, op: str):
+    b = explain(shapes, op)
+    return b, picture(b, op)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _matmul(a: tuple, b: tuple):
+    return explain_matmul(a, b)
+
+
+def _use_preset(key: str) -> None:
+    *texts, op = PRESETS[key]
+    for key, value in zip(KEYS, (*texts, op), strict=True):
+        st.session_state[key] = value
+
+
+st.title(t("broadcasting.title"))
+st.caption(t("broadcasting.caption"))
+
+st.write(t("broadcasting.presets_label"))
+for col, key in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
+    col.button(t(f"broadcasting.preset_{key}"), key=f"bc_preset_{key}", on_click=_use_preset, args=(key,),
+               help=t(f"broadcasting.note_{key}"), width="stretch")
+for key, default in zip(KEYS, (*DEFAULTS, OPERATORS[0]), strict=True):
+    if key not in st.session_state and key not in st.query_params:  # first visit without a shared link
+        st.session_state[key] = default
+cols = st.columns(len(NAMES) + 1)
+texts = [col.text_input(t(f"broadcasting.shape_{name}"), value=None, key=key, bind="query-params",
+                        help=t("broadcasting.shape_help")) or ""
+         for col, name, key in zip(cols[:-1], NAMES, KEYS[:-1], strict=True)]
+op = cols[-1].radio(t("broadcasting.op_label"), OPERATORS, index=None, key="bc_op", horizontal=True,
+                    bind="query-params") or OPERATORS[0]
+for key, (*preset_texts, preset_op) in PRESETS.items():
+    if [tx.strip() for tx in texts] == list(preset_texts) and op == preset_op:
+        st.info(t(f"broadcasting.note_{key}"))
+
+shapes, failed = [], False
+for name, text, parse in zip(NAMES, texts, (parse_shape, parse_shape, parse_optional_shape), strict=True):
+    try:
+        shapes.append(parse(text))
+    except LogitLabError as err:
+        st.error(f"**{name}** · {error_text(err)}")
+        failed = True
+if failed:
+    st.stop()
+shapes = tuple(s for s in shapes if s is not None)
+names = NAMES[:len(shapes)]
+typed = f" {op} ".join(f"{n} {shape_str(s)}" for n, s in zip(names, shapes, strict=True))
+
+if op == MATMUL:
+    st.subheader(t("broadcasting.matmul_title", expr=typed))
+    if len(shapes) > 2:
+        st.warning(t("broadcasting.matmul_two_only"))
+    mm = _matmul(shapes[0], shapes[1])
+    st.markdown(t("broadcasting.matmul_rule"))
+    st.latex(r"(n, k)\;@\;(k, m) \;\to\; (n, m)")
+    if mm.shape is not None:
+        st.latex(rf"{shape_str(shapes[0])}\;@\;{shape_str(shapes[1])} \;\to\; {shape_str(mm.shape)}")
+        st.success(t("broadcasting.result_shape", shape=shape_str(mm.shape)))
+    else:
+        st.error(t(f"broadcasting.matmul_fail_{mm.reason}", inner=str(mm.inner)))
+    if any(len(s) == 1 for s in shapes[:2]):
+        st.caption(t("broadcasting.matmul_rank_one"))
+    if mm.batch is not None:
+        st.caption(t("broadcasting.matmul_batch", shape=str(mm.batch.shape)))
+    if mm.numpy_shape is not None:
+        st.success(t("broadcasting.numpy_agrees", shape=shape_str(mm.numpy_shape)))
+    elif mm.numpy_error:
+        st.markdown(t("broadcasting.numpy_says"))
+        st.code(mm.numpy_error, language=None)
+    else:
+        st.info(t("broadcasting.numpy_skipped"))
+    reproduce_block(broadcasting_script(shapes[:2], op), "broadcasting_matmul.py", key="bc_reproduce")
+    st.stop()
+
+b, pic = _broadcast(shapes, op)
+st.subheader(t("broadcasting.rules_title", expr=typed))
+st.markdown(t("broadcasting.rule_1", padded=", ".join(
+    f"{n} {shape_str(s)} → {shape_str(p)}" for n, s, p in zip(names, b.shapes, b.padded, strict=True))))
+padded_word = t("broadcasting.padded_one")
+table = {t("broadcasting.col_axis"): [str(step.from_right) for step in b.steps]}
+for k, name in enumerate(names):
+    table[name] = [padded_word if step.sizes[k] is None else str(step.sizes[k]) for step in b.steps]
+table[t("broadcasting.col_result")] = [str(step.out) if step.ok else "✗" for step in b.steps]
+table[t("broadcasting.col_verdict")] = [
+    t(f"broadcasting.verdict_{step.verdict}", who=", ".join(n for n, s in zip(names, step.stretched, strict=True)
+                                                            if s) or "-") for step in b.steps]
+if b.steps:
+    st.table(table)
+st.markdown(t("broadcasting.rules_2_4"))
+st.latex(r"\text{out}_k = \max(a_k, b_k, \dots) \quad\text{if each } a_k, b_k, \dots \in \{1, \text{out}_k\}")
+cells = [rf"\max({', '.join(map(str, step.padded))}) {RELATION['zero' if 0 in step.padded else step.verdict]} "
+         rf"{step.out}" if step.ok else r" \neq ".join(sorted({str(n) for n in step.padded if n != 1}))
+         for step in b.steps]
+st.latex(r"\text{out} = (" + r",\; ".join(cells) + ")" if cells else r"\text{out} = ()")
+if any(0 in step.padded for step in b.steps):
+    st.caption(t("broadcasting.zero_note"))
+
+if b.shape is not None:
+    st.success(t("broadcasting.result_shape", shape=shape_str(b.shape)) + " · "
+               + t("broadcasting.elements", count=f"{n_elements(b.shape):,}"))
+else:
+    for step in b.failing:
+        st.error(t("broadcasting.fail_axis", axis=step.from_right, sizes=", ".join(map(str, step.padded))))
+st.markdown(t("broadcasting.numpy_says"))
+st.code(f"np.broadcast_shapes{tuple(b.shapes)}\n→ " + (shape_str(b.numpy_shape) if b.numpy_shape is not None
+                                                       else f"ValueError: {b.numpy_error}"), language=None)
+if b.run_error:
+    st.code(f"{f' {op} '.join(f'np.zeros({shape_str(s)})' for s in b.shapes)}\n→ ValueError: {b.run_error}",
+            language=None)
+if b.checked:
+    st.success(t("broadcasting.checked", count=f"{n_elements(b.shape):,}"))
+elif b.shape is not None:
+    st.caption(t("broadcasting.not_checked"))
+
+if pic is not None:
+    titles = [f"{n} {shape_str(s)} → {shape_str(b.shape)}" for n, s in zip(names, b.shapes, strict=True)]
+    show_chart(stretch_figure(pic, [*titles, typed]), f"broadcasting_{'_'.join(map(str, b.shape))}",
+               key="bc_picture")
+elif b.shape is not None:
+    st.caption(t("broadcasting.no_picture"))
+reproduce_block(broadcasting_script(shapes, op), "broadcasting.py", key="bc_reproduce")
