@@ -13,6 +13,7 @@ ORIGINAL, COPY, RESULT = 0, 1, 2  # cell kinds, also the heatmap's z values
 KIND_COLOURS = {ORIGINAL: PALETTE["sky"], COPY: PALETTE["yellow"], RESULT: PALETTE["green"]}
 KIND_LABELS = {ORIGINAL: "broadcasting.cell_original", COPY: "broadcasting.cell_copy",
                RESULT: "broadcasting.cell_result"}
+DIGITS = 4  # significant digits written in a cell (quotients of "/" are not whole)
 CELL_GAP = 3  # px between cells
 SWATCH_SIZE = 14  # px, legend squares
 LEGEND_Y = -0.04  # legend just below the panels (fraction of the plot height)
@@ -29,7 +30,8 @@ def _colourscale() -> list:
 
 
 def _panel(values, kinds, meta: str) -> go.Heatmap:
-    return go.Heatmap(z=kinds, text=values, texttemplate="%{text}", zmin=0, zmax=len(KIND_COLOURS) - 1,
+    text = [[f"{v:.{DIGITS}g}" for v in row] for row in values.tolist()]
+    return go.Heatmap(z=kinds, text=text, texttemplate="%{text}", zmin=0, zmax=len(KIND_COLOURS) - 1,
                       colorscale=_colourscale(), showscale=False, xgap=CELL_GAP, ygap=CELL_GAP, meta=meta,
                       hovertemplate="[%{y}, %{x}] = %{text}<extra></extra>")
 
@@ -43,7 +45,7 @@ def stretch_figure(picture, titles: list[str]):
     n_panels = len(picture.values)
     fig = make_subplots(rows=1, cols=n_panels, subplot_titles=titles, horizontal_spacing=SUBPLOT_GAP)
     for k, copied in enumerate(picture.copied):
-        fig.add_trace(_panel(picture.values[k], copied.astype(int), f"operand_{k}"), row=1, col=k + 1)
+        fig.add_trace(_panel(picture.values[k], copied.astype(int).tolist(), f"operand_{k}"), row=1, col=k + 1)
     result = picture.values[-1]
     fig.add_trace(_panel(result, [[RESULT] * result.shape[1]] * result.shape[0], "result"), row=1, col=n_panels)
     for kind, colour in KIND_COLOURS.items():
