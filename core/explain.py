@@ -18,6 +18,8 @@ CURVE_POINTS = 201  # samples of the sigmoid curve
 CURVE_MIN_SPAN = 8.0  # the sigmoid curve covers at least z ∈ [−8, 8]
 CURVE_MARGIN = 1.5  # the curve reaches this many units past |z|
 IMAGE_SHAPE = (IMAGE_SIZE, IMAGE_SIZE, CHANNELS)
+# The course's label counts (dataset README): (majority count, m) per split, for when it is not installed.
+COURSE_MAJORITY = {"train": (137, 209), "test": (33, 50)}  # train: 137 non-cats; test: 33 cats
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,14 @@ def majority_baseline(Y: np.ndarray) -> tuple[int, float]:
     return label, model.accuracy(np.full(np.shape(Y), label), Y)
 
 
+def split_baselines(data=None) -> dict:
+    """{"train": %, "test": %} of always guessing each split's majority label (course counts without data)."""
+    if data is None:
+        return {split: model.accuracy(np.arange(m) < count, np.ones(m))
+                for split, (count, m) in COURSE_MAJORITY.items()}
+    return {"train": majority_baseline(data.train_y)[1], "test": majority_baseline(data.test_y)[1]}
+
+
 @dataclass(frozen=True)
 class SplitScores:
     """A model's verdict on every example of one split."""
@@ -162,8 +172,13 @@ def fit_and_score(train_x, train_y, test_x, test_y, learning_rate: float, iterat
                      model.accuracy(model.predict(hist.w, hist.b, test_x), test_y))
 
 
+def page_count(count: int, per_page: int) -> int:
+    """Pages needed to show ``count`` items ``per_page`` at a time (at least 1)."""
+    return max(1, -(-count // per_page))
+
+
 def page_slice(count: int, page: int, per_page: int) -> range:
     """Indices shown on page ``page`` (0-based, clamped) of ``count`` items, ``per_page`` at a time."""
-    pages = max(1, -(-count // per_page))
+    pages = page_count(count, per_page)
     page = min(max(page, 0), pages - 1)
     return range(page * per_page, min(count, (page + 1) * per_page))

@@ -1,7 +1,50 @@
-"""Lesson page under construction."""
+"""Cat classifier: a photo goes in, p(cat) comes out, and every step from pixels to σ(wᵀx + b) is shown
+and explained, so a student sees what a 12288-weight neuron can and cannot do, and can train one."""
 
 import streamlit as st
 
+from core.snippets_cat import prediction_script
+from ui.cached import course_data
+from ui.cat_sections.common import SHIPPED_MODEL_PATH, active_model, shipped_model
+from ui.cat_sections.explanation import accuracies_and_baselines, show_context, show_prediction
+from ui.cat_sections.inside import show_explorer, show_weights
+from ui.cat_sections.own_data import show_own_data
+from ui.cat_sections.photo import choose_photo, show_pipeline
+from ui.cat_sections.training import show_comparison, show_training
+from ui.exports import reproduce_block
 from ui.i18n import t
 
-st.title(t("nav.cat_classifier"))
+st.title(t("cat.title"))
+st.caption(t("cat.caption"))
+
+data = course_data()  # None when the course dataset is not installed
+model, is_user = active_model(shipped_model())
+
+tab_photo, tab_inside, tab_explore, tab_train = st.tabs(
+    [t("cat.tab_photo"), t("cat.tab_inside"), t("cat.tab_explore"), t("cat.tab_train")])
+
+with tab_photo:
+    photo = choose_photo(data)
+    if photo is not None:
+        show_pipeline(photo)
+        show_prediction(model, photo)
+        reproduce_block(prediction_script(photo.model_input, SHIPPED_MODEL_PATH), "cat_prediction.py",
+                        key="cat_reproduce")
+        if is_user:
+            st.caption(t("cat.reproduce_shipped_only"))
+    show_context(*accuracies_and_baselines(model, data, is_user), is_user)
+
+with tab_inside:
+    show_weights(model)
+
+with tab_explore:
+    if data is None:
+        st.info(t("cat.no_dataset"))
+    else:
+        show_explorer(model, data)
+
+with tab_train:
+    show_training()
+    if data is not None:
+        show_comparison(data)
+    show_own_data()

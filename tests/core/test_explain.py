@@ -118,3 +118,9 @@ def test_fit_and_score_reproduces_the_course_numbers(course):
                                             (-1, range(0, 12))])
 def test_page_slice_clamps_to_existing_pages(page, expected):
     assert explain.page_slice(20, page, 12) == expected
+
+
+def test_baselines_from_course_counts_equal_those_computed_from_the_data(course):
+    from_data = explain.split_baselines(course)
+    assert from_data["test"] == pytest.approx(66.0) and from_data["train"] == pytest.approx(65.55, abs=0.01)
+    assert explain.split_baselines(None) == pytest.approx(from_data)

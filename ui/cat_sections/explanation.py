@@ -1,0 +1,76 @@
+"""Prediction explained: p(cat), the threshold and the label; the point on the sigmoid; z = wᵀx + b
+taken apart with the live numbers; the evidence map; and the honest context next to the baseline."""
+
+import streamlit as st
+
+from core.explain import (
+    THRESHOLD,
+    evidence_map,
+    logit_parts,
+    photo_column,
+    score_split,
+    sigmoid_curve,
+    split_baselines,
+    symmetric_limit,
+)
+from ui.exports import show_chart
+from ui.figures.cat import accuracy_bars, logit_waterfall, sigmoid_point, signed_map
+from ui.i18n import t
+
+
+def _label(value: int) -> str:
+    return t("cat.label_cat") if value == 1 else t("cat.label_non_cat")
+
+
+def show_prediction(model, photo) -> None:
+    """The verdict for one photo with everything that produced it."""
+    x = photo_column(photo.model_input)  # (12288, 1)
+    parts = logit_parts(model.w, model.b, x)
+    st.subheader(t("cat.prediction_title"))
+    cols = st.columns(3)
+    cols[0].metric(t("cat.p_cat"), f"{100 * parts.p:.1f} %")
+    cols[1].metric(t("cat.threshold"), f"{THRESHOLD}")
+    cols[2].metric(t("cat.verdict"), _label(parts.label))
+    if photo.label is not None:
+        ok = parts.label == photo.label
+        (st.success if ok else st.warning)(t("cat.truth_right" if ok else "cat.truth_wrong", label=_label(photo.label)))
+    zs, ps = sigmoid_curve(parts.z)
+    show_chart(sigmoid_point(zs, ps, parts.z, parts.p), "cat_sigmoid_point", key="cat_chart_sigmoid")
+    st.markdown(t("cat.parts_intro"))
+    st.latex(r"z = w^{T}x + b = \sum_{w_i x_i > 0} w_i x_i + \sum_{w_i x_i < 0} w_i x_i + b")
+    st.latex(rf"z = {parts.positive:.3f} + ({parts.negative:.3f}) + ({parts.b:.3f}) = {parts.z:.3f}")
+    st.latex(r"\hat{y} = \sigma(z) = \frac{1}{1 + e^{-z}}")
+    relation = ">" if parts.label else r"\le"
+    st.latex(rf"\hat{{y}} = \sigma({parts.z:.3f}) = {parts.p:.4f} {relation} {THRESHOLD}"
+             rf"\;\Rightarrow\; y_{{pred}} = {parts.label}")
+    show_chart(logit_waterfall(parts.positive, parts.negative, parts.b, parts.z), "cat_z_parts",
+               key="cat_chart_parts")
+    evidence = evidence_map(model.w, x)
+    st.caption(t("cat.evidence_caption"))
+    show_chart(signed_map(evidence, symmetric_limit(evidence), title=t("cat.fig_evidence_title"),
+                          colorbar="w·x", meta="evidence"), "cat_evidence_map", key="cat_chart_evidence")
+
+
+def show_context(accuracies: dict, baselines: dict, is_user: bool) -> None:
+    """Train/test accuracy of the model in use next to always guessing the majority label."""
+    st.subheader(t("cat.context_title"))
+    names = {"train": t("cat.split_train"), "test": t("cat.split_test")}
+    cols = st.columns(2)
+    for col, split in zip(cols, ("train", "test"), strict=True):
+        col.metric(t("cat.accuracy_on", split=names[split]), f"{accuracies[split]:.1f} %",
+                   delta=f"{accuracies[split] - baselines[split]:+.1f} pp {t('cat.vs_baseline')}")
+    show_chart(accuracy_bars({names[s]: accuracies[s] for s in names}, {names[s]: baselines[s] for s in names}),
+               "cat_accuracy_vs_baseline", key="cat_chart_accuracy")
+    st.info(t("cat.honest_note_user" if is_user else "cat.honest_note"), icon="ℹ️")
+
+
+def accuracies_and_baselines(model, data, is_user: bool) -> tuple[dict, dict]:
+    """Train/test accuracy (%) of the model in use and of the majority guess on the data it was judged on."""
+    meta = model.meta
+    if is_user:
+        return {s: meta[f"{s}_accuracy"] for s in ("train", "test")}, meta["baselines"]
+    if data is None:
+        return {s: meta[f"{s}_accuracy"] for s in ("train", "test")}, split_baselines(None)
+    scores = {"train": score_split(model.w, model.b, data.train_x, data.train_y).accuracy,
+              "test": score_split(model.w, model.b, data.test_x, data.test_y).accuracy}
+    return scores, split_baselines(data)

@@ -1,0 +1,93 @@
+"""Charts of the cat classifier: the point on the sigmoid, z taken apart, signed pixel maps
+(evidence, weights, gradient share), cost curves and accuracy next to the majority baseline.
+
+Traces carry a ``meta`` id (e.g. "z_point") so tests can find them in the plotly spec.
+"""
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui.i18n import t
+from ui.theme import CAT, DIVERGING, NON_CAT, PALETTE, RIGHT, WRONG, style
+
+THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
+MARKER_SIZE = 16  # px, the photo's point on the sigmoid
+MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
+CHANNELS_HEIGHT = 330  # px, the row of four weight maps
+LINE_WIDTH = 3  # px, cost curves
+PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
+
+
+def sigmoid_point(zs, ps, z: float, p: float):
+    """σ over zs with this photo's (z, p) marked and the 0.5 threshold drawn."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=zs, y=ps, mode="lines", name="σ(z)", meta="sigmoid",
+                             line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
+    colour = CAT if p > THRESHOLD else NON_CAT
+    fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
+                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], textposition="middle right",
+                             marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
+    fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
+                  annotation_text=t("cat.fig_threshold"), annotation_position="top left")
+    fig.add_vline(x=0, line_color=PALETTE["grey"], line_dash="dash")
+    return style(fig, title=t("cat.fig_sigmoid_title"), x_title="z = wᵀx + b", y_title="p(cat) = σ(z)")
+
+
+def logit_waterfall(positive: float, negative: float, b: float, z: float):
+    """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
+    labels = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
+    fig = go.Figure(go.Waterfall(
+        x=labels, y=[positive, negative, b, z], measure=["relative", "relative", "relative", "total"],
+        text=[f"{v:+.3f}" for v in (positive, negative, b, z)], textposition="outside", meta="z_parts",
+        increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
+        totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
+    return style(fig, title=t("cat.fig_parts_title"), y_title=t("cat.fig_parts_axis"))
+
+
+def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
+    extra = {"coloraxis": coloraxis} if coloraxis else {
+        "colorscale": DIVERGING, "zmid": 0, "zmin": -limit, "zmax": limit, "colorbar": {"title": {"text": colorbar}}}
+    return go.Heatmap(z=values, meta=meta, hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>", **extra)
+
+
+def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
+    """A (64, 64) signed map in diverging colours centred on 0, range ±limit, row 0 at the top."""
+    fig = go.Figure(_heatmap(values, limit, meta=meta, colorbar=colorbar))
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False)
+    fig.update_xaxes(showticklabels=False, constrain="domain")
+    return style(fig, title=title, height=MAP_HEIGHT)
+
+
+def weight_channels(maps, limit: float):
+    """Red, green, blue and summed weight maps side by side, one shared symmetric colour scale."""
+    titles = [t("cat.channel_red"), t("cat.channel_green"), t("cat.channel_blue"), t("cat.channel_sum")]
+    fig = make_subplots(rows=1, cols=len(maps), subplot_titles=titles, horizontal_spacing=0.02)
+    for col, values in enumerate(maps, start=1):
+        fig.add_trace(_heatmap(values, limit, meta=f"weights_{col}", colorbar=None, coloraxis="coloraxis"),
+                      row=1, col=col)
+        fig.update_yaxes(autorange="reversed", scaleanchor=f"x{col if col > 1 else ''}",
+                         showticklabels=False, row=1, col=col)
+        fig.update_xaxes(showticklabels=False, row=1, col=col)
+    fig.update_layout(coloraxis={"colorscale": DIVERGING, "cmid": 0, "cmin": -limit, "cmax": limit,
+                                 "colorbar": {"title": {"text": "w"}}})
+    return style(fig, title=t("cat.fig_weights_title"), height=CHANNELS_HEIGHT)
+
+
+def cost_curves(runs):
+    """Cost J against iteration for each (name, steps, costs) in ``runs``, on one chart."""
+    fig = go.Figure()
+    for name, steps, costs in runs:
+        fig.add_trace(go.Scatter(x=list(steps), y=list(costs), mode="lines", name=name, meta=f"cost_{name}",
+                                 line={"width": LINE_WIDTH}))
+    return style(fig, title=t("cat.fig_cost_title"), x_title=t("cat.fig_iteration"), y_title=t("cat.fig_cost"))
+
+
+def accuracy_bars(model_scores: dict, baseline_scores: dict):
+    """Model vs majority-guess accuracy (%) on each split; dicts map split name -> percent."""
+    fig = go.Figure()
+    for scores, name, colour, meta in ((model_scores, t("cat.fig_model"), RIGHT, "model"),
+                                       (baseline_scores, t("cat.fig_baseline"), WRONG, "baseline")):
+        fig.add_trace(go.Bar(x=list(scores), y=list(scores.values()), name=name, marker={"color": colour},
+                             text=[f"{v:.1f} %" for v in scores.values()], textposition="outside", meta=meta))
+    fig.update_yaxes(range=[0, PERCENT_AXIS_TOP])
+    return style(fig, title=t("cat.fig_accuracy_title"), y_title=t("cat.fig_accuracy_axis"))
