@@ -1,0 +1,64 @@
+"""Real browser: a photo file through the real file input, and a photo from Chromium's fake camera."""
+
+import io
+import re
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.explain import logit_parts, photo_column
+from core.image import preprocess_photo
+from core.model_file import load_model
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
+
+pytestmark = pytest.mark.browser
+SEED = 5  # fixed seed for the generated photo
+PERCENT = re.compile(r"^\d{1,3}\.\d %$")  # how the page writes p(cat), e.g. "83.4 %"
+UPRIGHT = "upright (EXIF orientation applied)"  # caption of stage 1, shown only for uploads and camera shots
+
+
+def _jpeg() -> bytes:
+    img = np.random.default_rng(SEED).integers(0, 256, (90, 120, 3), dtype=np.uint8)
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def _p_cat_text(page) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="p(cat)")
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
+    page.goto(f"{app_url}/cat_classifier")
+    wait_idle(page)
+    data = _jpeg()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
+        {"name": "kitten.jpg", "mimeType": "image/jpeg", "buffer": data})
+    page.get_by_text(f"kitten.jpg, {UPRIGHT}").first.wait_for(timeout=IDLE_TIMEOUT_MS)
+    wait_idle(page)
+    shipped = load_model()
+    p = logit_parts(shipped.w, shipped.b, photo_column(preprocess_photo(data))).p
+    assert _p_cat_text(page) == f"{100 * p:.1f} %"
+    assert_no_exception(page)
+
+
+def test_camera_photo_from_the_fake_device_gets_a_probability(browser, app_url):
+    context = browser.new_context(permissions=["camera"], viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/cat_classifier")
+        wait_idle(page)
+        page.get_by_text("Use the camera").click()
+        wait_idle(page)
+        shoot = page.locator('[data-testid="stCameraInput"] button').filter(has_text=re.compile("Take", re.I))
+        shoot.first.wait_for(timeout=IDLE_TIMEOUT_MS)
+        shoot.first.click()
+        page.get_by_text(UPRIGHT).first.wait_for(timeout=IDLE_TIMEOUT_MS)
+        wait_idle(page)
+        assert PERCENT.match(_p_cat_text(page))
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+        assert_no_exception(page)
+    finally:
+        context.close()
