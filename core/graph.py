@@ -136,11 +136,11 @@ def revealed(step: int) -> tuple[frozenset, frozenset]:
 
 
 def example_set(m: int = M_DEFAULT, seed: int = 0):
-    """Seeded m-example data for the graph: X (2, m) standard normal, Y (1, m) of 0/1."""
+    """Seeded m-example data for the graph: X (2, m) standard normal, Y (1, m) with both labels when m ≥ 2."""
     if not 1 <= m <= M_MAX:
         raise ValueError(f"m must be between 1 and {M_MAX}, got {m}")
     rng = np.random.default_rng(seed)
-    return rng.standard_normal((2, m)), rng.integers(0, 2, size=(1, m))
+    return rng.standard_normal((2, m)), rng.permutation(np.arange(m) % 2).reshape(1, m)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,11 @@ class DotTiming:
     numpy_s: float
 
     @property
+    def difference(self) -> float:
+        """|loop − np.dot|: rounding only (the two add in different orders)."""
+        return abs(self.loop_value - self.numpy_value)
+
+    @property
     def speedup(self) -> float:
         """How many times faster np.dot was than the loop."""
         return self.loop_s / self.numpy_s if self.numpy_s > 0 else float("inf")
@@ -145,6 +150,11 @@ class StepComparison:
     subset_cost: float  # J on the subset (vectorized)
     subset_db: float  # db on the subset (vectorized)
     full_cost: float  # J with all n_x features
+
+    @property
+    def loop_iterations(self) -> int:
+        """Python steps of the two-loop version on all features: n_x for z plus n_x for dw, per example."""
+        return 2 * self.n_x * self.m
 
     @property
     def loop_full_estimate_s(self) -> float:

@@ -59,11 +59,13 @@ st.info(t("graph.step_status", step=step, total=total, what=t(f"graph.step_{step
 st.graphviz_chart(graph_dot(p, v, step), width="stretch", alt=t("graph.graph_alt"))
 
 st.subheader(t("graph.chain_header"))
-st.latex(r"da = -\frac{y}{a} + \frac{1-y}{1-a},\quad dz = da \cdot a(1-a) = a - y,\quad "
-         r"dw_1 = x_1\,dz,\quad dw_2 = x_2\,dz,\quad db = dz")
-st.latex(rf"da = {fmt(v.da)},\quad dz = {fmt(v.a)} - {fmt(p.y)} = {fmt(v.dz)},\quad "
-         rf"dw_1 = {fmt(p.x1)} \cdot {fmt(v.dz)} = {fmt(v.dw1)},\quad dw_2 = {fmt(p.x2)} \cdot {fmt(v.dz)} = "
-         rf"{fmt(v.dw2)},\quad db = {fmt(v.db)}")
+st.latex(r"\begin{aligned}"
+         rf"da &= -\frac{{y}}{{a}} + \frac{{1-y}}{{1-a}} &&= -\frac{{{fmt(p.y)}}}{{{fmt(v.a)}}} + "
+         rf"\frac{{1-{fmt(p.y)}}}{{1-{fmt(v.a)}}} = {fmt(v.da)}\\"
+         rf"dz &= da \cdot a(1-a) = a - y &&= {fmt(v.a)} - {fmt(p.y)} = {fmt(v.dz)}\\"
+         rf"dw_1 &= x_1\,dz &&= {fmt(p.x1)} \cdot ({fmt(v.dz)}) = {fmt(v.dw1)}\\"
+         rf"dw_2 &= x_2\,dz &&= {fmt(p.x2)} \cdot ({fmt(v.dz)}) = {fmt(v.dw2)}\\"
+         rf"db &= dz &&= {fmt(v.db)}\end{{aligned}}")
 if not v.da_finite:
     st.warning(t("graph.da_infinite", a=fmt(v.a), z=fmt(v.z), dz=fmt(v.dz)))
 
@@ -81,11 +83,12 @@ st.subheader(t("graph.update_header"))
 alpha = st.number_input(t("graph.alpha"), 0.0, ALPHA_MAX, ALPHA_DEFAULT, ALPHA_STEP, key="cg_alpha",
                         bind="query-params", help=t("graph.alpha_help"))
 new, new_loss = apply_update(p, alpha)
-st.latex(r"w_1 := w_1 - \alpha\,dw_1,\quad w_2 := w_2 - \alpha\,dw_2,\quad b := b - \alpha\,db")
-st.latex(rf"w_1 := {fmt(p.w1)} - {fmt(alpha)} \cdot ({fmt(v.dw1)}) = {fmt(new.w1)},\quad "
-         rf"w_2 := {fmt(p.w2)} - {fmt(alpha)} \cdot ({fmt(v.dw2)}) = {fmt(new.w2)},\quad "
-         rf"b := {fmt(p.b)} - {fmt(alpha)} \cdot ({fmt(v.db)}) = {fmt(new.b)}")
-st.latex(rf"L = {fmt(v.L)} \;\longrightarrow\; L_{{\text{{new}}}} = {fmt(new_loss)}")
+st.latex(r"\begin{aligned}"
+         rf"w_1 &:= w_1 - \alpha\,dw_1 &&= {fmt(p.w1)} - {fmt(alpha)} \cdot ({fmt(v.dw1)}) = {fmt(new.w1)}\\"
+         rf"w_2 &:= w_2 - \alpha\,dw_2 &&= {fmt(p.w2)} - {fmt(alpha)} \cdot ({fmt(v.dw2)}) = {fmt(new.w2)}\\"
+         rf"b &:= b - \alpha\,db &&= {fmt(p.b)} - {fmt(alpha)} \cdot ({fmt(v.db)}) = {fmt(new.b)}\\"
+         rf"L &= L(a, y) &&= {fmt(v.L)} \;\longrightarrow\; L_{{\text{{new}}}} = {fmt(new_loss)}"
+         r"\end{aligned}")
 verdict = "update_zero" if alpha == 0 else "update_lower" if new_loss < v.L else "update_not_lower"
 st.markdown(t(f"graph.{verdict}"))
 
@@ -102,11 +105,13 @@ st.table({
     "a": [fmt(r.a) for r in res.per_example], "dz = a − y": [fmt(r.dz) for r in res.per_example],
     "x1·dz": [fmt(r.dw1) for r in res.per_example], "x2·dz": [fmt(r.dw2) for r in res.per_example],
 })
-st.latex(r"dw_1 = \frac{1}{m}\sum_{i=1}^{m} x_1^{(i)} dz^{(i)},\quad dw_2 = \frac{1}{m}\sum_{i=1}^{m} "
-         r"x_2^{(i)} dz^{(i)},\quad db = \frac{1}{m}\sum_{i=1}^{m} dz^{(i)}")
 (loop_j, loop_dw, loop_db), (vec_j, vec_dw, vec_db) = res.loop, res.vectorized
-st.latex(rf"m = {m}:\quad dw_1 = {fmt(vec_dw[0, 0])},\quad dw_2 = {fmt(vec_dw[1, 0])},\quad db = {fmt(vec_db)},"
-         rf"\quad J = {fmt(vec_j)}")
+st.latex(r"\begin{aligned}"
+         rf"dw_1 &= \frac{{1}}{{m}}\sum_{{i=1}}^{{m}} x_1^{{(i)}} dz^{{(i)}} &&= {fmt(vec_dw[0, 0])}\\"
+         rf"dw_2 &= \frac{{1}}{{m}}\sum_{{i=1}}^{{m}} x_2^{{(i)}} dz^{{(i)}} &&= {fmt(vec_dw[1, 0])}\\"
+         rf"db &= \frac{{1}}{{m}}\sum_{{i=1}}^{{m}} dz^{{(i)}} &&= {fmt(vec_db)}\\"
+         rf"J &= \frac{{1}}{{m}}\sum_{{i=1}}^{{m}} L(a^{{(i)}}, y^{{(i)}}) &&= {fmt(vec_j)}\quad (m = {m})"
+         r"\end{aligned}")
 st.table({
     t("graph.col_quantity"): ["J", "dw1", "dw2", "db"],
     t("graph.col_loop"): [fmt(x, CHECK_DIGITS) for x in (loop_j, loop_dw[0, 0], loop_dw[1, 0], loop_db)],

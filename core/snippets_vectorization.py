@@ -1,0 +1,102 @@
+'''"Reproduce this" for the vectorization page: a standalone NumPy script with the settings baked in.
+
+The script prints ``name = value`` lines (repr floats) that a test compares with core's numbers;
+its timings are printed too but vary from machine to machine.
+'''
+
+from core.vectorization import COURSE_M, COURSE_N_X, REPEATS, WEIGHT_SCALE
+
+
+def vectorization_script(n: int, features: int, seed: int = 0, data_file: str | None = None) -> str:
+    """The script for the dot product of length n and one gradient step (loops on ``features`` rows)."""
+    return f'''"""Logit Lab · Vectorization: recompute this page's numbers with NumPy only."""
+import time
+
+import numpy as np
+
+n = {int(n)}  # vector length of the dot product
+features = {int(features)}  # the two-loop step runs on this many of the n_x features
+seed = {int(seed)}
+DATA = {data_file!r}  # path of train_catvnoncat.h5 (needs h5py), or None for synthetic data
+REPEATS = {REPEATS}  # each time is the median of this many runs
+
+
+def median_seconds(fn, number=1):
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - start) / number)
+    return sorted(times)[len(times) // 2]
+
+
+def loop_dot(u, v):
+    total = 0.0
+    for i in range(len(u)):
+        total += u[i] * v[i]
+    return float(total)
+
+
+rng = np.random.default_rng(seed)
+u, v = rng.standard_normal(n), rng.standard_normal(n)
+print("loop_dot =", repr(loop_dot(u, v)))
+print("np_dot =", repr(float(np.dot(u, v))))
+print("loop_ms =", median_seconds(lambda: loop_dot(u, v)) * 1000)
+print("np_dot_ms =", median_seconds(lambda: np.dot(u, v), 20) * 1000)
+
+if DATA:
+    import h5py
+
+    with h5py.File(DATA, "r") as fh:
+        images, labels = fh["train_set_x"][()], fh["train_set_y"][()]
+    X = images.reshape(images.shape[0], -1).T / 255.0  # (12288, 209)
+    Y = labels.reshape(1, -1)
+else:  # synthetic stand-in of the course's shape: X (n_x, m) in [0, 1), Y (1, m) of 0 / 1
+    data_rng = np.random.default_rng(seed)
+    X = data_rng.random(({COURSE_N_X}, {COURSE_M}))
+    Y = data_rng.integers(0, 2, size=(1, {COURSE_M}))
+n_x, m = X.shape
+w = np.random.default_rng(seed).normal(0.0, {WEIGHT_SCALE!r}, size=(n_x, 1))
+b = 0.0
+
+
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def vectorized(w, b, X, Y):
+    Z = w.T @ X + b  # (1, m)
+    A = sigmoid(Z)
+    cost = float(np.sum(Y * np.logaddexp(0.0, -Z) + (1 - Y) * np.logaddexp(0.0, Z))) / X.shape[1]
+    dZ = A - Y
+    return cost, X @ dZ.T / X.shape[1], float(np.sum(dZ)) / X.shape[1]
+
+
+def two_loops(w, b, X, Y):
+    n_x, m = X.shape
+    cost, dw, db = 0.0, [0.0] * n_x, 0.0
+    for i in range(m):
+        z = b
+        for j in range(n_x):
+            z += w[j, 0] * X[j, i]
+        a = float(sigmoid(z))
+        cost += float(Y[0, i] * np.logaddexp(0.0, -z) + (1 - Y[0, i]) * np.logaddexp(0.0, z))
+        dz = a - Y[0, i]
+        for j in range(n_x):
+            dw[j] += X[j, i] * dz
+        db += dz
+    return cost / m, np.array(dw).reshape(-1, 1) / m, float(db) / m
+
+
+loop = two_loops(w[:features], b, X[:features], Y)
+vec = vectorized(w[:features], b, X[:features], Y)
+print("subset_cost =", repr(vec[0]))
+print("subset_db =", repr(vec[2]))
+print("max_diff =", repr(max(abs(loop[0] - vec[0]), float(np.max(np.abs(loop[1] - vec[1]))), abs(loop[2] - vec[2]))))
+full = vectorized(w, b, X, Y)
+print("full_cost =", repr(full[0]))
+print("loop_subset_ms =", median_seconds(lambda: two_loops(w[:features], b, X[:features], Y)) * 1000)
+print("vectorized_full_ms =", median_seconds(lambda: vectorized(w, b, X, Y)) * 1000)
+'''
