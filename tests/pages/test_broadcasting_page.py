@@ -138,3 +138,12 @@ def test_reproduce_script_is_offered_for_the_current_shapes():
     _type(at, "bc_a", "(5,)")
     scripts = [c.value for c in at.code if c.language == "python"]
     assert scripts and "shapes = [(5,), (1, 4)]" in scripts[0]
+
+
+def test_huge_matrix_product_is_explained_without_computing_it():
+    at = open_page(PAGE)
+    at.radio(key="bc_op").set_value("@").run()
+    _type(at, "bc_a", "(100000000, 1)")
+    _type(at, "bc_b", "(1, 100000000)")
+    assert any("(100000000, 100000000)" in s for s in _texts(at, "success"))
+    assert any("too large to multiply" in i for i in _texts(at, "info"))
