@@ -15,7 +15,7 @@ import numpy as np
 from core.data import PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData, _check_split
 from core.errors import LogitLabError
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # an uploaded archive or .h5 file larger than 50 MiB is refused
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # an upload above 10 MiB is refused (= maxUploadSize in .streamlit/config.toml)
 MAX_PHOTOS = 600  # photos per archive (memory: 12 KB each once shrunk to 64×64)
 MAX_MEMBERS = 2000  # entries of any kind in the archive's directory
 MAX_MEMBER_BYTES = 15 * 1024 * 1024  # one photo, uncompressed

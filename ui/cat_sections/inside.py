@@ -43,7 +43,7 @@ def _split(data, split: str):
 
 
 def _caption(i: int, y: int, p: float, ok: bool) -> str:
-    mark = "✅" if ok else "❌"
+    mark = t("cat.right") if ok else t("cat.wrong")
     return f"#{i} · {t('cat.label_cat') if y else t('cat.label_non_cat')} · {100 * p:.1f} % {mark}"
 
 
@@ -80,10 +80,10 @@ def _inspector(model, X_orig, Y, split: str) -> None:
     i = st.number_input(t("cat.inspect_label", split=t(f"cat.split_{split}")), 0, m - 1, 0, key="cat_inspect")
     y = int(Y[0, i])
     grad = example_gradient(model.w, model.b, photo_column(X_orig[i]), y, m)
+    st.latex(r"a = \sigma(w^{T}x + b),\quad dz = a - y,\quad dw \mathrel{+}= \frac{dz\,x}{m}")
+    st.latex(rf"a = {grad.a:.4f},\quad dz = {grad.a:.4f} - {y} = {grad.dz:+.4f},\quad m = {m}")
     left, right = st.columns([1, 2])
     left.image(enlarge(X_orig[i], THUMB_ENLARGE * 2), caption=f"#{i}, y = {y}")
-    left.latex(r"a = \sigma(w^{T}x + b),\quad dz = a - y,\quad dw \mathrel{+}= \frac{dz\,x}{m}")
-    left.latex(rf"a = {grad.a:.4f},\quad dz = {grad.a:.4f} - {y} = {grad.dz:+.4f},\quad m = {m}")
     left.caption(t("cat.inspector_caption"))
     with right:
         show_chart(signed_map(grad.contribution, symmetric_limit(grad.contribution),
