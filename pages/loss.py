@@ -46,13 +46,12 @@ for col, y in zip(st.columns(2), (1, 0), strict=True):
     with col:
         show_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y else None), f"loss_L_y{y}",
                    key=f"loss_curve_y{y}")
-left, right = st.columns(2)
-left.latex(r"L(\hat{y}, y) = -\bigl(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\bigr)")
-left.latex(rf"L({ex.y_hat:.4f}, {ex.y}) = -\bigl({ex.y} \log {ex.y_hat:.4f} + (1 - {ex.y}) "
+st.latex(r"L(\hat{y}, y) = -\bigl(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\bigr)")
+st.latex(rf"L({ex.y_hat:.4f}, {ex.y}) = -\bigl({ex.y} \log {ex.y_hat:.4f} + (1 - {ex.y}) "
            rf"\log(1 - {ex.y_hat:.4f})\bigr) = {ex.loss:.4f}")
-right.latex(r"L_{\mathrm{sq}}(\hat{y}, y) = \tfrac{1}{2}(\hat{y} - y)^2")
-right.latex(rf"L_{{\mathrm{{sq}}}}({ex.y_hat:.4f}, {ex.y}) = \tfrac{{1}}{{2}}({ex.y_hat:.4f} - {ex.y})^2 "
-            rf"= {ex.sq_loss:.4f}")
+st.latex(r"L_{\mathrm{sq}}(\hat{y}, y) = \tfrac{1}{2}(\hat{y} - y)^2")
+st.latex(rf"L_{{\mathrm{{sq}}}}({ex.y_hat:.4f}, {ex.y}) = \tfrac{{1}}{{2}}({ex.y_hat:.4f} - {ex.y})^2 "
+         rf"= {ex.sq_loss:.4f}")
 st.caption(t("loss.loss_note"))
 
 st.subheader(t("loss.h_convex"))
@@ -69,28 +68,27 @@ if sq is None:
 else:
     st.latex(r"\text{convex} \iff J\bigl(\tfrac{w_1 + w_2}{2}\bigr) \le \tfrac{J(w_1) + J(w_2)}{2}"
              r"\ \text{for every chord}")
+    st.latex(rf"J_{{\mathrm{{sq}}}}({sq.mid_w:.2f}) = {sq.mid_curve:.4f} > "
+             rf"\tfrac{{{sq.j1:.4f} + {sq.j2:.4f}}}{{2}} = {sq.mid_chord:.4f}")
+    st.latex(rf"J_{{\mathrm{{CE}}}}({ce.mid_w:.2f}) = {ce.mid_curve:.4f} \le \tfrac{{{ce.j1:.4f} + {ce.j2:.4f}}}{{2}} "
+             rf"= {ce.mid_chord:.4f}")
     left, right = st.columns(2)
-    left.latex(rf"J_{{\mathrm{{sq}}}}({sq.mid_w:.2f}) = {sq.mid_curve:.4f} > "
-               rf"\tfrac{{{sq.j1:.4f} + {sq.j2:.4f}}}{{2}} = {sq.mid_chord:.4f}")
-    right.latex(rf"J({ce.mid_w:.2f}) = {ce.mid_curve:.4f} \le \tfrac{{{ce.j1:.4f} + {ce.j2:.4f}}}{{2}} "
-                rf"= {ce.mid_chord:.4f}")
     left.warning(t("loss.nonconvex_words", w1=f"{sq.w1:.1f}", w2=f"{sq.w2:.1f}", gap=f"{sq.violation:.4f}"))
     if demo.ce_chord_above:
         right.success(t("loss.convex_words", w1=f"{ce.w1:.1f}", w2=f"{ce.w2:.1f}"))
 
 st.subheader(t("loss.h_likelihood"))
 st.markdown(t("loss.likelihood_intro"))
-left, right = st.columns(2)
-left.latex(r"p(y \mid x) = \hat{y}^{\,y}\,(1 - \hat{y})^{1 - y}")
-left.latex(rf"p({ex.y} \mid x^{{({ex.index})}} = {ex.x:.3f}) = {ex.y_hat:.4f}^{{{ex.y}}}"
-           rf"\,(1 - {ex.y_hat:.4f})^{{1 - {ex.y}}} = {ex.p:.4f}")
-right.latex(r"\log p(y \mid x) = y \log \hat{y} + (1 - y) \log(1 - \hat{y}) = -L(\hat{y}, y)")
-right.latex(rf"\log {ex.p:.4f} = {ex.log_p:.4f} = -L = -{ex.loss:.4f}")
+st.latex(r"p(y \mid x) = \hat{y}^{\,y}\,(1 - \hat{y})^{1 - y}")
+st.latex(rf"p({ex.y} \mid x^{{({ex.index})}} = {ex.x:.3f}) = {ex.y_hat:.4f}^{{{ex.y}}}"
+         rf"\,(1 - {ex.y_hat:.4f})^{{1 - {ex.y}}} = {ex.p:.4f}")
+st.latex(r"\log p(y \mid x) = y \log \hat{y} + (1 - y) \log(1 - \hat{y}) = -L(\hat{y}, y)")
+st.latex(rf"\log {ex.p:.4f} = {ex.log_p:.4f} = -L = -{ex.loss:.4f}")
 lik = likelihood(w, b, X, Y)
-st.latex(r"p(Y \mid X) = \prod_{i=1}^{m} p(y^{(i)} \mid x^{(i)}),\qquad "
-         r"\log p(Y \mid X) = \sum_{i=1}^{m} \log p(y^{(i)} \mid x^{(i)}) = -m\,J(w, b)")
-st.latex(rf"\log p(Y \mid X) = {lik.log_likelihood:.4f} = -{lik.m} \times {lik.cost:.4f},\qquad "
-         rf"p(Y \mid X) = e^{{{lik.log_likelihood:.4f}}} = {lik.mantissa:.3f} \times 10^{{{lik.exponent}}}")
+st.latex(r"p(Y \mid X) = \prod_{i=1}^{m} p(y^{(i)} \mid x^{(i)}) = e^{\log p(Y \mid X)}")
+st.latex(r"\log p(Y \mid X) = \sum_{i=1}^{m} \log p(y^{(i)} \mid x^{(i)}) = -m\,J(w, b)")
+st.latex(rf"\log p(Y \mid X) = -{lik.m} \times {lik.cost:.4f} = {lik.log_likelihood:.4f}")
+st.latex(rf"p(Y \mid X) = e^{{{lik.log_likelihood:.4f}}} = {lik.mantissa:.3f} \times 10^{{{lik.exponent}}}")
 if lik.repeats is not None:
     st.info(t("loss.underflow_words", copies=lik.repeats, total=lik.repeated_examples,
               log10=f"{lik.log10_repeated:.1f}", direct=f"{lik.direct_product_repeated:g}"))

@@ -97,10 +97,10 @@ with naive:
         st.success(t("sigmoid.naive_fine"))
 with stable:
     st.markdown(t("sigmoid.stable_title"))
-    st.latex(r"\log \sigma(z) = -\log\bigl(1 + e^{-z}\bigr) = -\operatorname{logaddexp}(0, -z)")
+    st.latex(r"\log \sigma(z) = -\log\bigl(1 + e^{-z}\bigr)")
     mantissa, exponent = power_of_ten(r.log10_sigma)
-    st.latex(rf"\log \sigma({r.z:g}) = {r.stable_log_sigma:.6g},\quad "
-             rf"\sigma({r.z:g}) = e^{{{r.stable_log_sigma:.6g}}} \approx {mantissa:.3f} \times 10^{{{exponent}}}")
+    st.latex(rf"\log \sigma({r.z:g}) = {r.stable_log_sigma:.6g}")
+    st.latex(rf"\sigma({r.z:g}) = e^{{{r.stable_log_sigma:.6g}}} \approx {mantissa:.3f} \times 10^{{{exponent}}}")
     st.success(t("sigmoid.stable_ok", sigma=f"{r.stable_sigma:.6g}"))
 
 reproduce_block(sigmoid_script(z, w, b, kind, X, Y, big_z), f"sigmoid_w{w:.1f}_b{b:.1f}.py", key="sig_reproduce")

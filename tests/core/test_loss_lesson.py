@@ -11,6 +11,7 @@ from core.loss_lesson import (
     LOSSES,
     chord,
     chord_stays_above,
+    convexity_demo,
     cost_along_w,
     example_walkthrough,
     find_convexity_violation,
@@ -149,8 +150,6 @@ def test_reproduce_script_prints_cores_numbers():
 
 @pytest.mark.parametrize("kind", TOY_KINDS)
 def test_convexity_demo_pairs_a_squared_error_violation_with_a_cross_entropy_chord_above(kind):
-    from core.loss_lesson import convexity_demo
-
     X, Y = one_feature_dataset(kind)
     demo = convexity_demo(0.5, X, Y)
     sq, ce = demo.chords["squared_error"], demo.chords["cross_entropy"]

@@ -6,10 +6,15 @@ Traces carry a ``meta`` id (e.g. "chord") so tests can find them in the plotly s
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.figures.sigmoid import styled
 from ui.i18n import t
-from ui.theme import CAT, NON_CAT, PALETTE, style
+from ui.theme import CAT, NON_CAT, PALETTE
 
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
+LEGEND_OPACITY = "rgba(255, 255, 255, 0.8)"  # legend background over the plot
+# J(w) is high on the left and low on the right, so the top-right corner is free for the legend.
+LEGEND_INSIDE = {"x": 0.98, "xanchor": "right", "y": 0.98, "yanchor": "top", "orientation": "v",
+                 "bgcolor": LEGEND_OPACITY}
 
 
 def loss_chart(y_hat, ce, sq, y: int, mark=None):
@@ -26,7 +31,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
         fig.add_trace(go.Scatter(x=[mark.y_hat, mark.y_hat], y=[mark.loss, mark.sq_loss], mode="markers",
                                  name=t("loss.name_example", i=mark.index), meta="example",
                                  marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
-    return style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
+    return styled(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
@@ -46,7 +51,8 @@ def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, 
     fig.add_trace(go.Scatter(x=[w_now], y=[j_now], mode="markers", name=t("loss.name_current"),
                              meta="current_w", marker={"size": MARKER_SIZE, "color": PALETTE["black"],
                                                        "symbol": "diamond"}))
-    return style(fig, title=title, x_title="w", y_title="J(w, b)")
+    styled(fig, title=title, x_title="w", y_title="J(w, b)")
+    return fig.update_layout(legend=LEGEND_INSIDE)
 
 
 def per_example_chart(losses, y, cost: float):
@@ -60,4 +66,4 @@ def per_example_chart(losses, y, cost: float):
                              meta=f"losses_{label}"))
     fig.add_hline(y=cost, line_dash="dash", line_color=PALETTE["black"],
                   annotation_text=t("loss.mean_label"), annotation_position="top right")
-    return style(fig, title=t("loss.chart_bars_title"), x_title="i", y_title="L⁽ⁱ⁾")
+    return styled(fig, title=t("loss.chart_bars_title"), x_title="i", y_title="L⁽ⁱ⁾")

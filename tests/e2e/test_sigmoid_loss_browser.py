@@ -1,0 +1,50 @@
+"""Real browser: the sigmoid and loss pages render cleanly, draw their plotly charts, and restore URL state."""
+
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, wait_idle
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'  # Streamlit's plotly chart container
+PLOT_SVG = f"{CHART} .main-svg"  # the SVG plotly draws once the chart is on screen
+CHART_TIMEOUT_MS = 30_000  # plotly draws after the script run finishes
+
+
+def _open(page, url):
+    page.goto(url)
+    wait_idle(page)
+    page.locator(PLOT_SVG).first.wait_for(state="visible", timeout=CHART_TIMEOUT_MS)
+
+
+def test_sigmoid_page_renders_with_a_visible_plotly_chart(page, app_url):
+    _open(page, f"{app_url}/sigmoid")
+    assert_no_exception(page)
+    page.get_by_role("heading", name="The sigmoid σ(z)").first.wait_for()
+    page.locator(CHART).nth(1).wait_for(timeout=CHART_TIMEOUT_MS)
+    assert page.locator(CHART).count() == 2
+    assert page.locator(f"{CHART} .scatterlayer .trace").first.is_visible()
+    page.get_by_text("overflow encountered in exp").first.wait_for()
+
+
+def test_loss_page_renders_all_its_charts(page, app_url):
+    _open(page, f"{app_url}/loss")
+    assert_no_exception(page)
+    page.get_by_role("heading", name="Loss and likelihood").first.wait_for()
+    page.locator(CHART).nth(4).wait_for(timeout=CHART_TIMEOUT_MS)  # the last of the five charts
+    assert page.locator(CHART).count() == 5
+    page.get_by_text("not convex").first.wait_for()
+
+
+def test_url_restores_the_sigmoid_sliders(page, app_url):
+    _open(page, f"{app_url}/sigmoid?sig_z=3.0&sig_w=-1.5")
+    assert_no_exception(page)
+    thumbs = page.locator('[data-testid="stSliderThumbValue"]')  # z, w, b in page order
+    assert thumbs.nth(0).inner_text() == "3.00"
+    assert thumbs.nth(1).inner_text() == "-1.50"
+
+
+def test_chinese_loss_page_renders_in_chromium(page, app_url):
+    _open(page, f"{app_url}/loss?lang=zh")
+    assert_no_exception(page)
+    page.get_by_role("heading", name="损失函数与似然").first.wait_for()
