@@ -15,12 +15,13 @@ import numpy as np
 from core.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid
 
 DOT_N_MIN = 1_000  # smallest vector length on the slider
-DOT_N_MAX = 200_000  # largest: the Python loop then takes ~0.1 s per run on a slow core
-DOT_N_DEFAULT = 100_000  # the slider's starting length
+DOT_N_MAX = 100_000  # largest: the Python loop then takes ~0.05 s per run on an idle slow core
+DOT_N_DEFAULT = 50_000  # the slider's starting length
 DOT_N_STEP = 1_000  # slider step
 CURVE_SIZES = (10, 100, 1_000, 10_000, 100_000)  # lengths of the speed-up chart (log spaced)
 REPEATS = 3  # timeit-style: the median of this many repeats is reported
 FAST_NUMBER = 20  # calls per repeat for the fast (NumPy) side: one call is too short to time alone
+FAST_REPEATS = 7  # repeats for the NumPy side: cheap, and more of them steady the median on a busy server
 COURSE_N_X = 12288  # 64·64·3 pixel values per photo
 COURSE_M = 209  # training photos in the course's set
 LOOP_FEATURES_MIN = 16  # fewest features the two-loop version is timed on
@@ -37,15 +38,15 @@ def loop_dot(u, v) -> float:
     return float(total)
 
 
-def median_seconds(fn, repeats: int = REPEATS, number: int = 1) -> float:
-    """timeit-style: seconds per call, the median over ``repeats`` batches of ``number`` calls."""
-    times = []
+def median_seconds(fn, repeats: int = REPEATS, number: int = 1) -> tuple[float, object]:
+    """timeit-style: (seconds per call, the median over ``repeats`` batches of ``number`` calls; fn's result)."""
+    times, result = [], None
     for _ in range(repeats):
         start = time.perf_counter()
         for _ in range(number):
-            fn()
+            result = fn()
         times.append((time.perf_counter() - start) / number)
-    return statistics.median(times)
+    return statistics.median(times), result
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,9 @@ def time_dot(n: int, seed: int = 0, repeats: int = REPEATS) -> DotTiming:
     if not 1 <= n <= DOT_N_MAX:
         raise ValueError(f"n must be between 1 and {DOT_N_MAX}, got {n}")
     u, v = dot_vectors(n, seed)
-    loop_s = median_seconds(lambda: loop_dot(u, v), repeats)
-    numpy_s = median_seconds(lambda: np.dot(u, v), repeats, FAST_NUMBER)
-    return DotTiming(n, loop_dot(u, v), float(np.dot(u, v)), loop_s, numpy_s)
+    loop_s, loop_value = median_seconds(lambda: loop_dot(u, v), repeats)
+    numpy_s, numpy_value = median_seconds(lambda: np.dot(u, v), max(repeats, FAST_REPEATS), FAST_NUMBER)
+    return DotTiming(n, loop_value, float(numpy_value), loop_s, numpy_s)
 
 
 def dot_curve(sizes=CURVE_SIZES, seed: int = 0) -> list[DotTiming]:
@@ -176,14 +177,11 @@ def compare_step(X, Y, features: int = LOOP_FEATURES_DEFAULT, seed: int = 0) -> 
     features = min(features, n_x)
     w, b = start_weights(n_x, seed)
     Xs, ws = X[:features], w[:features]
-    loop = loop_cost_and_grads(ws, b, Xs, Y)
-    vec = cost_and_grads(ws, b, Xs, Y)
+    loop_s, loop = median_seconds(lambda: loop_cost_and_grads(ws, b, Xs, Y))
+    vec_subset_s, vec = median_seconds(lambda: cost_and_grads(ws, b, Xs, Y), FAST_REPEATS, FAST_NUMBER)
+    vec_full_s, full = median_seconds(lambda: cost_and_grads(w, b, X, Y), FAST_REPEATS)
     max_diff = max(abs(loop[0] - vec[0]), float(np.max(np.abs(loop[1] - vec[1]))), abs(loop[2] - vec[2]))
-    loop_s = median_seconds(lambda: loop_cost_and_grads(ws, b, Xs, Y))
-    vec_subset_s = median_seconds(lambda: cost_and_grads(ws, b, Xs, Y), number=FAST_NUMBER)
-    vec_full_s = median_seconds(lambda: cost_and_grads(w, b, X, Y))
-    arrays = vectorized_arrays(w, b, X, Y)
-    shapes = {name: np.shape(value) for name, value in arrays.items()}
-    full_cost = cost_and_grads(w, b, X, Y)[0]
+    shapes = {name: np.shape(value) for name, value in vectorized_arrays(w, b, X, Y).items()}
+    full_cost = full[0]
     return StepComparison(n_x, m, features, max_diff, loop_s, vec_subset_s, vec_full_s, shapes,
                           vec[0], vec[2], full_cost)
