@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from loadtest.photos import class_photos
-from loadtest.script import Config, Report, Student
+from loadtest.script import STEPS, Config, Report, Student
 from loadtest.server import RssSampler, rss_mb, streamlit_server
 
 P95_GOAL_MS = 2000.0  # the classroom goal: 95 % of interactions answered within 2 s
@@ -39,9 +39,16 @@ def _args(argv):
     parser.add_argument("--port", default="auto", help="server port, or 'auto' for a free one")
     parser.add_argument("--max-interactions", type=int, default=MAX_INTERACTIONS, help="reruns per student")
     parser.add_argument("--seed", type=int, default=0, help="seed of the students' photos")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"comma-separated parts of the script to follow (default {','.join(STEPS)})")
     parser.add_argument("--app", default="app.py", help="the Streamlit script to serve (default app.py)")
     parser.add_argument("--log", type=Path, default=None, help=f"write the server log here (e.g. {LOG_PATH})")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.steps = tuple(step for step in args.steps.split(",") if step)
+    unknown = set(args.steps) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown steps {sorted(unknown)}; choose from {', '.join(STEPS)}")
+    return args
 
 
 async def _warm_up(url: str, photo) -> Report:
@@ -49,8 +56,8 @@ async def _warm_up(url: str, photo) -> Report:
     cfg = Config(deadline=time.monotonic() + WARMUP_SECONDS, max_interactions=WARMUP_INTERACTIONS, think_s=(0.0, 0.0))
     student = Student(-1, url, photo, [], cfg)
     await student.client.connect()
-    for step in (student.home, student.descent, student.graph, student.classifier):
-        await step(0)
+    for step in STEPS:
+        await getattr(student, step)(0)
     await student.client.close()
     return student.report
 
@@ -63,7 +70,8 @@ async def _classroom(url: str, pid: int, args, photos) -> tuple[list[Report], Rs
     sampler = RssSampler(pid)
     sampler.start()
     start = time.monotonic()
-    cfg = Config(deadline=start + args.seconds, max_interactions=args.max_interactions, think_s=THINK_S)
+    cfg = Config(deadline=start + args.seconds, max_interactions=args.max_interactions, think_s=THINK_S,
+                 steps=args.steps)
 
     async def student(i: int) -> Report:
         await asyncio.sleep(RAMP_S * i / max(1, args.sessions))
@@ -87,7 +95,7 @@ def _summary(reports: list[Report], sampler: RssSampler, rss_before: float, args
     skipped = Counter()
     for r in reports:
         skipped.update(r.skipped)
-    print(f"Classroom: {args.sessions} sessions for {args.seconds:.0f} s "
+    print(f"Classroom: {args.sessions} sessions for {args.seconds:.0f} s, steps {'/'.join(args.steps)} "
           f"(≤ {args.max_interactions} interactions each, think {THINK_S[0]}–{THINK_S[1]} s)")
     for step, values in per_step.items():
         print(f"  {step:<11} {len(values):5d} reruns  p50 {np.percentile(values, MEDIAN):7.0f} ms"

@@ -29,6 +29,9 @@ HALF = 0.5  # a number shown with d decimals is within HALF·10^-d of the true v
 SLACK = 1e-6  # float slack on that rounding bound
 
 
+STEPS = ("home", "descent", "graph", "classifier")  # the classroom script, in order
+
+
 @dataclass
 class Config:
     """How long and how hard one student works."""
@@ -36,6 +39,7 @@ class Config:
     deadline: float  # time.monotonic() at which the student stops
     max_interactions: int  # reruns per student, at most
     think_s: tuple[float, float]  # pause between interactions (uniform, seconds)
+    steps: tuple[str, ...] = STEPS  # which parts of the script to follow, in this order
 
 
 @dataclass
@@ -89,10 +93,10 @@ class Student:
             await self.client.connect()
             round_no = 0
             while self._budget_left():
-                for step in (self.home, self.descent, self.graph, self.classifier):
+                for step in self.cfg.steps:
                     if not self._budget_left():
                         break
-                    await step(round_no)
+                    await getattr(self, step)(round_no)
                 round_no += 1
         except (OSError, TimeoutError, RuntimeError) as exc:  # websockets' errors are OSError/RuntimeError kin
             self.report.errors.append(f"connection: {type(exc).__name__}: {exc}")
