@@ -144,3 +144,9 @@ def read_path_csv(text: str) -> dict:
         raise ValueError(f"expected the header {','.join(CSV_HEADER)}")
     cols = np.array(rows[1:], dtype=float).reshape(-1, len(CSV_HEADER)).T  # (4, k + 1)
     return {"iteration": cols[0].astype(int), "w": cols[1], "b": cols[2], "cost": cols[3]}
+
+
+def path_of_steps(points, loss: str, rate: float) -> Path:
+    """A Path from (w, b, cost) triples taken one Step at a time (the step-by-step mode's trail)."""
+    w, b, cost = (np.array(column, dtype=float) for column in zip(*points, strict=True))
+    return Path(w, b, cost, loss, float(rate))

@@ -15,6 +15,7 @@ FEATURES = ("saturation", "brightness", "warmth")  # photo features offered by t
 CAT_PREFIX = "cat_"  # dataset names of the real features: "cat_saturation", …
 DATASETS = TOY_KINDS + tuple(CAT_PREFIX + name for name in FEATURES)
 RED, BLUE = 0, 2  # channel indices in RGB photos
+REAL_DEFAULT = "cat_saturation"  # the most telling photo feature (about 80 % training accuracy on its own)
 
 
 def photo_feature(images: np.ndarray, name: str) -> np.ndarray:
@@ -66,6 +67,11 @@ def lesson_dataset(dataset: str, course=None) -> tuple[np.ndarray, np.ndarray]:
         raise LogitLabError(f"The cat photos are not installed in {folder}: set LOGITLAB_DATA to their folder "
                             "or put the two .h5 files in data/.", key="surface.no_data", folder=folder)
     return cat_feature_dataset(course, dataset.removeprefix(CAT_PREFIX))
+
+
+def default_dataset(course_available: bool) -> int:
+    """Index in DATASETS a lesson starts on: the real cat photos when installed, else the first toy set."""
+    return DATASETS.index(REAL_DEFAULT) if course_available else 0
 
 
 def is_separable(X: np.ndarray, Y: np.ndarray) -> bool:

@@ -1,7 +1,153 @@
-"""Lesson page under construction."""
+"""Gradient descent: w := w − α·dJ/dw rolls (w, b) downhill; the learning rate α decides if it glides or flies off."""
 
 import streamlit as st
 
+from core import descent_lesson as lesson
+from core.data import data_dir
+from core.features import DATASETS, default_dataset, lesson_dataset, needs_course
+from core.snippets_descent import descent_script
+from core.surface import LOSSES, cost_surface, true_minimum
+from ui.cached import course_data
+from ui.exports import csv_download, reproduce_block, show_chart
+from ui.figures.descent import animated_contour, animated_surface, cost_curve, path_contour
 from ui.i18n import t
+from ui.theme import PALETTE
 
-st.title(t("nav.descent"))
+MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
+MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
+START_STEP = 0.5  # start-point input step
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)  # animation speed multipliers
+CACHE_ENTRIES = 64  # paths remembered (one per combination of the controls)
+LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
+COLOURS = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}
+WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
+
+
+@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
+def dataset_for(dataset):
+    return lesson_dataset(dataset, course_data())
+
+
+@st.cache_data(max_entries=len(DATASETS) * len(LOSSES), show_spinner=False)
+def surface_for(dataset, loss):
+    surface = cost_surface(*dataset_for(dataset), MAP_SPAN, MAP_SPAN, loss, size=MAP_SIZE)
+    return surface, true_minimum(*dataset_for(dataset)) if loss == "cross_entropy" else None
+
+
+def map_for(dataset, loss):
+    """The drawn map and its mark: the true minimum if known, else the lowest grid point."""
+    surface, best = surface_for(dataset, loss)
+    w, b, J = best if best is not None else surface.lowest()
+    return surface, (w, b, J, t("surface.mark_minimum" if best is not None else "surface.mark_lowest"))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def path_for(dataset, w0, b0, rate, iterations, loss):
+    return lesson.run_path(*dataset_for(dataset), w0, b0, rate, iterations, loss)
+
+
+def update_latex(step):
+    """The update rule, then the same rule with this step's numbers."""
+    st.latex(r"\begin{aligned} w &:= w - \alpha\,\frac{\partial J}{\partial w} \\ "
+             r"b &:= b - \alpha\,\frac{\partial J}{\partial b} \end{aligned}")
+    st.latex(rf"\begin{{aligned}} w &:= {step.w:.4f} - {step.rate:g} \cdot ({step.dw:.4f}) = {step.w_new:.4f} \\ "
+             rf"b &:= {step.b:.4f} - {step.rate:g} \cdot ({step.db:.4f}) = {step.b_new:.4f} \end{{aligned}}")
+
+
+def reset_steps(origin, X, Y):
+    """Step mode back to the start point: gd_w, gd_b, gd_count, gd_last (a Step) and gd_points [(w, b, J)]."""
+    _, loss, w0, b0 = origin
+    st.session_state.update(gd_origin=origin, gd_w=w0, gd_b=b0, gd_count=0, gd_last=None,
+                            gd_points=[(w0, b0, lesson.take_step(X, Y, w0, b0, 0.0, loss).cost)])
+
+
+def one_step(X, Y, rate, loss):
+    """Apply one update to the step-mode state."""
+    step = lesson.take_step(X, Y, st.session_state.gd_w, st.session_state.gd_b, rate, loss)
+    st.session_state.update(gd_w=step.w_new, gd_b=step.b_new, gd_count=st.session_state.gd_count + 1, gd_last=step,
+                            gd_points=st.session_state.gd_points + [(step.w_new, step.b_new, step.cost_new)])
+
+
+st.title(t("descent.title"))
+st.caption(t("descent.caption"))
+c1, c2, c3 = st.columns([2, 2, 3])
+dataset = c1.selectbox(t("surface.dataset_label"), DATASETS, default_dataset(course_data() is not None),
+                       format_func=lambda name: t(f"surface.dataset_{name}"), key="gd_dataset")
+loss = c2.radio(t("descent.loss_label"), LOSSES, format_func=LOSS_LABELS.get, key="gd_loss", bind="query-params")
+rate = c3.select_slider(t("descent.rate_label"), lesson.LEARNING_RATES, lesson.DEFAULT_RATE,
+                        format_func=lambda a: f"{a:g}", key="gd_learning_rate", help=t("descent.rate_help"),
+                        bind="query-params")
+c1, c2, c3, c4 = st.columns(4)
+iterations = c1.slider(t("descent.iterations_label"), 1, lesson.MAX_ITERATIONS, lesson.DEFAULT_ITERATIONS,
+                       key="gd_iterations", help=t("descent.iterations_help", limit=lesson.MAX_ITERATIONS),
+                       bind="query-params")
+limit, (start_w, start_b) = lesson.START_LIMIT, lesson.DEFAULT_START
+start_help = t("descent.start_help", limit=f"{limit:g}")
+w0 = c2.number_input(t("descent.w0_label"), -limit, limit, start_w, START_STEP, key="gd_w0", help=start_help,
+                     bind="query-params")
+b0 = c3.number_input(t("descent.b0_label"), -limit, limit, start_b, START_STEP, key="gd_b0", help=start_help,
+                     bind="query-params")
+speed = c4.select_slider(t("descent.speed_label"), SPEEDS, 1.0, format_func=lambda s: f"{s:g}×", key="gd_speed",
+                         help=t("descent.speed_help"), bind="query-params")
+if needs_course(dataset) and course_data() is None:
+    st.info(t("surface.no_data", folder=str(data_dir())))
+    st.stop()
+X, Y = dataset_for(dataset)
+path = path_for(dataset, w0, b0, rate, iterations, loss)
+surface, mark = map_for(dataset, loss)
+verdict = lesson.diagnose(path)
+numbers = {"rate": f"{rate:g}", "rises": verdict.rises, "flips": verdict.flips, "growth": f"{verdict.growth:.1f}",
+           "iterations": iterations, "start": f"{path.cost[0]:.4f}", "end": f"{path.cost[-1]:.4f}"}
+if verdict.kind in WARNINGS:
+    st.warning(t(f"descent.warn_{verdict.kind}", **numbers), icon="⚠️")
+elif verdict.kind == "stalled":
+    st.info(t("descent.info_stalled", **numbers))
+else:
+    st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
+                 **numbers))
+
+shown = lesson.frame_steps(path.w.size)
+name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
+left, right = st.columns(2)
+with left:
+    show_chart(animated_contour(surface, path, shown, mark, speed=speed), f"{name}_contour", key="gd_chart_contour")
+with right:
+    show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
+               f"{name}_cost", key="gd_chart_cost")
+    st.subheader(t("descent.h_update"))
+    update_latex(lesson.take_step(X, Y, w0, b0, rate, loss))
+show_chart(animated_surface(surface, path, shown, mark, speed=speed), f"{name}_surface", key="gd_chart_surface")
+st.caption(t("descent.csv_note"))
+csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
+
+st.subheader(t("descent.h_step"))
+st.caption(t("descent.step_intro"))
+origin = (dataset, loss, w0, b0)
+if st.session_state.get("gd_origin") != origin:
+    reset_steps(origin, X, Y)
+b1, b2, _ = st.columns([1, 1, 4])
+b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+state = st.session_state
+left, right = st.columns(2)
+with left:
+    st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
+                  J=f"{state.gd_points[-1][2]:.5f}"))
+    st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
+    update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
+with right:
+    steps = lesson.path_of_steps(state.gd_points, loss, rate)
+    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss]),
+               f"{name}_steps", key="gd_chart_steps")
+
+st.subheader(t("descent.h_race"))
+st.caption(t("descent.race_intro"))
+for col, race_loss in zip(st.columns(len(LOSSES)), LOSSES, strict=True):
+    run = path_for(dataset, w0, b0, rate, iterations, race_loss)
+    title = t("descent.race_title", name=t(f"descent.race_{race_loss}"), J=f"{run.cost[-1]:.4f}", iterations=iterations)
+    race_map, race_mark = map_for(dataset, race_loss)
+    with col:
+        show_chart(path_contour(race_map, run, race_mark, title=title, colour=COLOURS[race_loss]),
+                   f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
+
+reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")

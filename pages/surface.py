@@ -1,7 +1,94 @@
-"""Lesson page under construction."""
+"""Cost surface: J(w, b) is a convex bowl for cross-entropy, a non-convex landscape for squared error."""
 
 import streamlit as st
 
+from core.data import data_dir
+from core.features import DATASETS, default_dataset, is_separable, lesson_dataset, needs_course
+from core.snippets_surface import surface_script
+from core.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
+from ui.cached import course_data
+from ui.exports import reproduce_block, show_chart
+from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
 
-st.title(t("nav.surface"))
+SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
+DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
+SPAN_STEP = 1.0
+CACHE_ENTRIES = 48  # (dataset, loss, span) surfaces remembered
+# Loss options are labelled by their formula, the same in every language, so ?surf_loss= links work in both.
+LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}
+LOSS_LATEX = {"cross_entropy": r"-y\log\hat{y} - (1-y)\log(1-\hat{y})",
+              "squared_error": r"\tfrac{1}{2}(\hat{y} - y)^2"}
+
+
+@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
+def dataset_for(dataset: str):
+    return lesson_dataset(dataset, course_data())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def surface_for(dataset: str, loss: str, span: float):
+    return cost_surface(*dataset_for(dataset), span, span, loss)
+
+
+@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
+def minimum_for(dataset: str):
+    return true_minimum(*dataset_for(dataset))
+
+
+def marked(surface, dataset: str):
+    """(w, b, J, label) to mark, and the sentence that says what it is."""
+    best = minimum_for(dataset) if surface.loss == "cross_entropy" else None
+    if best is None:
+        w, b, J = surface.lowest()
+        return (w, b, J, t("surface.mark_lowest")), t("surface.lowest_words", w=f"{w:.2f}", b=f"{b:.2f}", J=f"{J:.4f}")
+    w, b, J = best
+    words = t("surface.minimum_words", w=f"{w:.4f}", b=f"{b:.4f}", J=f"{J:.5f}")
+    if abs(w) > surface.ws[-1] or abs(b) > surface.bs[-1]:
+        words += " " + t("surface.minimum_outside", w=f"{w:.2f}", b=f"{b:.2f}")
+    return (w, b, J, t("surface.mark_minimum")), words
+
+
+st.title(t("surface.title"))
+st.caption(t("surface.caption"))
+col_data, col_loss, col_span = st.columns([2, 2, 2])
+dataset = col_data.selectbox(t("surface.dataset_label"), DATASETS, default_dataset(course_data() is not None),
+                             format_func=lambda name: t(f"surface.dataset_{name}"), key="surf_dataset")
+loss = col_loss.radio(t("surface.loss_label"), LOSSES, format_func=LOSS_LABELS.get, key="surf_loss",
+                      help=t("surface.loss_help"), bind="query-params")
+span = col_span.slider(t("surface.span_label"), SPAN_MIN, SPAN_MAX, DEFAULT_SPAN, SPAN_STEP, key="surf_span",
+                       help=t("surface.span_help"), bind="query-params")
+compare = col_span.toggle(t("surface.compare_label"), key="surf_compare", help=t("surface.compare_help"),
+                          bind="query-params")
+
+if needs_course(dataset) and course_data() is None:
+    st.info(t("surface.no_data", folder=str(data_dir())))
+    st.stop()
+X, Y = dataset_for(dataset)
+m = X.shape[1]
+st.caption(t(f"surface.feature_{dataset}" if needs_course(dataset) else "surface.feature_toy", m=m))
+
+shown = LOSSES if compare else (loss,)
+marks = {}
+for col, name in zip(st.columns(len(shown)), shown, strict=True):
+    surface = surface_for(dataset, name, span)
+    marks[name], words = marked(surface, dataset)
+    with col:
+        show_chart(surface_3d(surface, marks[name], title=title_for(name)), f"surface_3d_{dataset}_{name}",
+                   key=f"surf_chart_3d_{name}")
+        show_chart(contour_map(surface, marks[name], title=t("surface.contour_title")),
+                   f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{name}")
+        if name == "cross_entropy" and is_separable(X, Y):
+            st.warning(t("surface.separable_note"))
+        st.markdown(words)
+        st.info(t("surface.convex_note" if name == "cross_entropy" else "surface.nonconvex_note"))
+
+st.latex(r"J(w, b) = \frac{1}{m}\sum_{i=1}^{m} L\bigl(\sigma(w x^{(i)} + b),\, y^{(i)}\bigr)")
+st.caption(t("surface.formula_caption"))
+for name, (w, b, J, _) in marks.items():
+    st.latex(rf"J({w:.3f},\ {b:.3f}) = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} "
+             rf"L\bigl(\sigma({w:.3f}\, x^{{(i)}} {b:+.3f}),\, y^{{(i)}}\bigr) = {J:.5f},"
+             rf"\quad L = {LOSS_LATEX[name]}")
+
+reproduce_block(surface_script(X, Y, loss, span, span, GRID_SIZE), f"surface_{dataset}_{loss}.py",
+                key="surf_reproduce")

@@ -1,0 +1,89 @@
+"""Charts of the cost-surface lesson: J(w, b) as a rotatable 3D surface and as a contour map.
+
+Both take a core.surface.Surface (rows follow b, columns follow w) and an optional mark
+(w, b, J, label) for the minimum. Traces carry a ``meta`` id ("surface", "contour", "minimum")
+so tests can find them in the plotly spec. The descent charts build on these two.
+"""
+
+import plotly.graph_objects as go
+
+from ui.i18n import t
+from ui.theme import PALETTE, SEQUENTIAL, style
+
+CONTOURS = 30  # contour levels on the map
+MARK_SIZE = 14  # px, the minimum's marker on the map
+MARK_SIZE_3D = 7  # px, the same marker in 3D (plotly draws 3D markers larger)
+SCENE_ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}  # a slightly flattened box reads better as a bowl
+CAMERA_EYE = {"x": -1.3, "y": -1.3, "z": 0.8}  # looking at the bowl from the (−w, −b) corner, above
+LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
+                 "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
+LIFT = 0.01  # 3D markers float this share of the J range above the surface so it never hides them
+
+
+def surface_trace(surface, *, show_scale: bool = True):
+    """The 3D surface of J, coloured by height."""
+    return go.Surface(x=surface.ws, y=surface.bs, z=surface.J, colorscale=SEQUENTIAL, meta="surface",
+                      name="J(w, b)", showscale=show_scale, opacity=0.92,
+                      colorbar={"title": {"text": "J"}, "len": 0.7},
+                      hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>J = %{z:.4f}<extra></extra>")
+
+
+def contour_trace(surface, *, show_scale: bool = True):
+    """The contour map of J: the surface seen from above, each line one cost level."""
+    return go.Contour(x=surface.ws, y=surface.bs, z=surface.J, colorscale=SEQUENTIAL, meta="contour",
+                      name="J(w, b)", ncontours=CONTOURS, showscale=show_scale,
+                      colorbar={"title": {"text": "J"}, "len": 0.8},
+                      contours={"coloring": "heatmap", "showlines": True},
+                      line={"width": 0.5, "color": PALETTE["grey"]},
+                      hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>J = %{z:.4f}<extra></extra>")
+
+
+def mark_trace(mark, *, three_d: bool, lift: float = 0.0):
+    """The minimum (or lowest grid point) as a star; mark = (w, b, J, label); 3D markers float ``lift`` higher."""
+    w, b, J, label = mark
+    style_ = {"color": PALETTE["vermillion"], "symbol": "diamond" if three_d else "star",
+              "size": MARK_SIZE_3D if three_d else MARK_SIZE, "line": {"color": PALETTE["black"], "width": 1}}
+    if three_d:
+        return go.Scatter3d(x=[w], y=[b], z=[J + lift], mode="markers", name=label, meta="minimum", marker=style_)
+    return go.Scatter(x=[w], y=[b], mode="markers", name=label, meta="minimum", marker=style_,
+                      hovertemplate=f"{label}<br>w = %{{x:.4f}}<br>b = %{{y:.4f}}<br>J = {J:.5f}<extra></extra>")
+
+
+def lift_of(surface) -> float:
+    """How far above the surface 3D markers float: LIFT of the drawn J range."""
+    return LIFT * float(surface.J.max() - surface.J.min())
+
+
+def scene_layout(surface) -> dict:
+    """3D axes named w, b, J, fixed to the grid so moving markers never rescale the box."""
+    return {"xaxis": {"title": {"text": "w"}, "range": [surface.ws[0], surface.ws[-1]]},
+            "yaxis": {"title": {"text": "b"}, "range": [surface.bs[0], surface.bs[-1]]},
+            "zaxis": {"title": {"text": "J"}, "range": [float(surface.J.min()), float(surface.J.max())]},
+            "aspectmode": "manual", "aspectratio": SCENE_ASPECT, "camera": {"eye": CAMERA_EYE}}
+
+
+def surface_3d(surface, mark=None, *, title: str, show_scale: bool = True):
+    """J(w, b) as a surface the reader can rotate, zoom and hover, with the minimum marked."""
+    fig = go.Figure(surface_trace(surface, show_scale=show_scale))
+    if mark is not None:
+        fig.add_trace(mark_trace(mark, three_d=True, lift=lift_of(surface)))
+    style(fig, title=title)
+    fig.update_layout(scene=scene_layout(surface), legend=LEGEND_INSIDE)
+    return fig
+
+
+def contour_map(surface, mark=None, *, title: str, show_scale: bool = True):
+    """J(w, b) from above: contour lines of equal cost, with the minimum marked."""
+    fig = go.Figure(contour_trace(surface, show_scale=show_scale))
+    if mark is not None:
+        fig.add_trace(mark_trace(mark, three_d=False))
+    style(fig, title=title, x_title="w", y_title="b")
+    fig.update_layout(legend=LEGEND_INSIDE)
+    fig.update_xaxes(range=[surface.ws[0], surface.ws[-1]])
+    fig.update_yaxes(range=[surface.bs[0], surface.bs[-1]])
+    return fig
+
+
+def title_for(loss: str) -> str:
+    """The chart title naming the cost: cross-entropy (convex) or squared error (not convex)."""
+    return t(f"surface.chart_{loss}")
