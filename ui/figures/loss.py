@@ -11,10 +11,9 @@ from ui.i18n import t
 from ui.theme import CAT, NON_CAT, PALETTE
 
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
-LEGEND_OPACITY = "rgba(255, 255, 255, 0.8)"  # legend background over the plot
-# J(w) is high on the left and low on the right, so the top-right corner is free for the legend.
-LEGEND_INSIDE = {"x": 0.98, "xanchor": "right", "y": 0.98, "yanchor": "top", "orientation": "v",
-                 "bgcolor": LEGEND_OPACITY}
+LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"}  # under the w axis title
+TITLE_ONLY_MARGIN = 50  # px above the plot when the legend is below
+LEGEND_BELOW_MARGIN = 110  # px under the plot: axis title plus a two-row legend
 
 
 def loss_chart(y_hat, ce, sq, y: int, mark=None):
@@ -52,7 +51,7 @@ def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, 
                              meta="current_w", marker={"size": MARKER_SIZE, "color": PALETTE["black"],
                                                        "symbol": "diamond"}))
     styled(fig, title=title, x_title="w", y_title="J(w, b)")
-    return fig.update_layout(legend=LEGEND_INSIDE)
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
 
 
 def per_example_chart(losses, y, cost: float):
