@@ -33,3 +33,6 @@ model: $(VENV)/.installed  ## retrain the shipped cat model from $(LOGITLAB_DATA
 
 clean:
 	rm -rf $(VENV) bench/results .pytest_cache .ruff_cache
+
+loadtest: $(VENV)/.installed-dev  ## 30 students at once against a real server (python -m bench.loadtest)
+	$(PY) -m bench.loadtest --sessions 30 --seconds 60

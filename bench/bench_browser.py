@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.common import Row, side_by_side
-from loadtest.server import HOST, free_port, streamlit_server
+from bench.loadtest.server import HOST, free_port, streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -14,9 +14,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loadtest.client import RunResult, StreamlitClient
-from loadtest.photos import Photo
-from loadtest.widgets import changed_state
+from bench.loadtest.client import RunResult, StreamlitClient
+from bench.loadtest.photos import Photo
+from bench.loadtest.widgets import changed_state
 
 LR_KEY = "gd_learning_rate"  # descent page: the learning-rate control
 GRAPH_PREFIX = "cg_"  # computation-graph page: its buttons' key prefix

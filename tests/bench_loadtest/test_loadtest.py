@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.proto.Slider_pb2 import Slider
 
-from loadtest.client import Element
-from loadtest.photos import MIN_GAP_PERCENT, Photo, class_photos
-from loadtest.script import Config, Student, percents, shows
-from loadtest.widgets import changed_state
+from bench.loadtest.client import Element
+from bench.loadtest.photos import MIN_GAP_PERCENT, Photo, class_photos
+from bench.loadtest.script import Config, Student, percents, shows
+from bench.loadtest.widgets import changed_state
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_SESSIONS, SMALL_SECONDS = 3, 15  # the CI-sized classroom
@@ -19,8 +19,8 @@ RUN_TIMEOUT_S = 240  # the whole subprocess, server start included (2 slow share
 
 
 def _run_loadtest(*extra) -> tuple[dict, str]:
-    """Run `python -m loadtest` and return (its last-line JSON, the whole stdout)."""
-    proc = subprocess.run([sys.executable, "-m", "loadtest", *extra], cwd=ROOT, capture_output=True,
+    """Run `python -m bench.loadtest` and return (its last-line JSON, the whole stdout)."""
+    proc = subprocess.run([sys.executable, "-m", "bench.loadtest", *extra], cwd=ROOT, capture_output=True,
                           text=True, timeout=RUN_TIMEOUT_S)
     lines = proc.stdout.strip().splitlines()
     assert lines, f"no output; stderr:\n{proc.stderr}"
@@ -38,7 +38,7 @@ def test_small_classroom_on_the_real_app_has_no_errors_and_no_leaks():
 
 
 def test_exceptions_and_a_shared_prediction_are_reported_as_errors_and_leaks():
-    result, stdout = _run_loadtest("--sessions", "2", "--seconds", "6", "--app", "tests/loadtest/broken_app.py")
+    result, stdout = _run_loadtest("--sessions", "2", "--seconds", "6", "--app", "tests/bench_loadtest/broken_app.py")
     assert "ValueError: learning rate" in stdout
     assert result["errors"] > 0
     assert result["leaks"] + stdout.count("expected p(cat)") > 0, stdout

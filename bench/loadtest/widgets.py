@@ -8,7 +8,7 @@ control somewhere of their own. The wire types match streamlit/elements/widgets/
 from streamlit.proto.Slider_pb2 import Slider
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from loadtest.client import Element
+from bench.loadtest.client import Element
 
 SLIDER_FRACTIONS = (0.25, 0.75, 0.5, 0.1, 0.9, 0.4, 0.6)  # where along a numeric slider a student drags to
 DIGITS = 10  # decimals kept when snapping a value to the slider's step (no 0.30000000000000004)

@@ -1,4 +1,4 @@
-"""`python -m loadtest [--sessions 30] [--seconds 60] [--port auto]`: a classroom against a real server.
+"""`python -m bench.loadtest [--sessions 30] [--seconds 60] [--port auto]`: a classroom against a real server.
 
 Starts `streamlit run app.py` on a free loopback port, warms it up with one session, then
 drives N concurrent protocol-level sessions through loadtest.script for a bounded time and
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from loadtest.photos import class_photos
-from loadtest.script import STEPS, Config, Report, Student
-from loadtest.server import RssSampler, rss_mb, streamlit_server
+from bench.loadtest.photos import class_photos
+from bench.loadtest.script import STEPS, Config, Report, Student
+from bench.loadtest.server import RssSampler, rss_mb, streamlit_server
 
 P95_GOAL_MS = 2000.0  # the classroom goal: 95 % of interactions answered within 2 s
 MEDIAN, P95 = 50, 95  # percentiles reported
@@ -33,7 +33,7 @@ LOG_PATH = Path("loadtest-server.log")  # the server's own output, for post-mort
 
 
 def _args(argv):
-    parser = argparse.ArgumentParser(prog="python -m loadtest", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.loadtest", description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=30, help="concurrent students (default 30)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long they work (default 60)")
     parser.add_argument("--port", default="auto", help="server port, or 'auto' for a free one")

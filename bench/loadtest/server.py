@@ -1,4 +1,4 @@
-"""The app under `streamlit run` on a free loopback port, and its memory as /proc reports it."""
+"""The app under `python -m ui.serve` (`streamlit run`) on a free loopback port, and its memory as /proc reports it."""
 
 import asyncio
 import os
@@ -10,7 +10,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"  # loopback only: the load test never listens on another address
 STARTUP_S = 90.0  # how long the server may take to answer its health check
 POLL_S = 0.3  # health-check retry interval
@@ -50,7 +50,9 @@ def _healthy(url: str) -> bool:
 def streamlit_server(port: int | None = None, log_path: Path | None = None, app: str = "app.py"):
     """Start `streamlit run <app>` on HOST:port; yield (base URL, process); stop it afterwards."""
     port = port or free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(port),
+    # Logit Lab itself starts as `make run` does (ui.serve: deep links safe on a fresh server).
+    launch = ["-m", "ui.serve"] if app == "app.py" else ["-m", "streamlit", "run", app]
+    cmd = [sys.executable, *launch, "--server.port", str(port),
            "--server.address", HOST, "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
