@@ -6,8 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from loadtest.client import StreamlitClient
-from loadtest.widgets import changed_state
+from bench.loadtest.client import StreamlitClient
+from bench.loadtest.widgets import changed_state
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
