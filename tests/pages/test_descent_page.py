@@ -1,0 +1,131 @@
+"""AppTest of the gradient-descent page: animation frames, warnings, step mode, race, both languages."""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.descent_lesson import MAX_FRAMES
+from core.features import lesson_dataset
+from core.model import cost_and_grads
+from tests.pages.conftest import open_page
+from tests.pages.test_surface_page import _array, _trace
+
+PAGE = "pages/descent.py"
+JSON_LIMIT = 1_000_000  # bytes: every figure must stay well under 1 MB
+TOY = {"gd_dataset": "overlapping"}  # tests that need no course data run on the toy set
+
+
+def _chart(at, key: str) -> dict:
+    """The plotly spec of the chart with widget key ``key``."""
+    for chart in at.get("plotly_chart"):
+        if chart.proto.id.endswith(key) or key in chart.proto.id:
+            return json.loads(chart.proto.spec)
+    raise AssertionError(f"no chart {key}")
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Gradient descent"), ("zh", "梯度下降")])
+def test_page_renders_in_both_languages(lang, title):
+    at = open_page(PAGE, lang=lang, **TOY)
+    assert not at.exception and not at.error
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 6
+
+
+@pytest.mark.parametrize("key, base", [("gd_chart_contour", "contour"), ("gd_chart_surface", "surface")])
+def test_frames_carry_only_the_marker_and_trail(key, base):
+    at = open_page(PAGE, **TOY)
+    spec = _chart(at, key)
+    assert [trace["meta"] for trace in spec["data"][:3]] == [base, "trail", "marker"]
+    frames = spec["frames"]
+    assert 0 < len(frames) <= MAX_FRAMES
+    for frame in frames:
+        assert frame["traces"] == [1, 2]
+        assert len(frame["data"]) == 2
+        for trace in frame["data"]:  # coordinates only: never the map, never styles
+            assert trace["type"] in ("scatter", "scatter3d")
+            assert set(trace) <= {"type", "x", "y", "z"}
+    path_x = _array(_trace(spec, "path")["x"])
+    assert _array(frames[-1]["data"][1]["x"])[0] == pytest.approx(path_x[-1])  # the marker ends where the path ends
+    assert frames[0]["name"] == "0" and frames[-1]["name"] == "100"  # first and last step always shown
+    assert len(json.dumps(spec)) < JSON_LIMIT
+    assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
+
+
+def test_long_runs_are_subsampled_to_at_most_a_hundred_frames():
+    at = open_page(PAGE, **TOY)
+    at.slider(key="gd_iterations").set_value(500).run()
+    spec = _chart(at, "gd_chart_contour")
+    names = [int(frame["name"]) for frame in spec["frames"]]
+    assert len(names) == MAX_FRAMES and names[0] == 0 and names[-1] == 500
+    assert len(json.dumps(spec)) < JSON_LIMIT
+
+
+def test_learning_rate_changes_the_path():
+    at = open_page(PAGE, **TOY)
+    before = _array(_trace(_chart(at, "gd_chart_contour"), "path")["x"])
+    at.select_slider(key="gd_learning_rate").set_value(0.05).run()
+    assert not at.exception
+    after = _array(_trace(_chart(at, "gd_chart_contour"), "path")["x"])
+    assert not np.allclose(before, after)
+
+
+def test_key_controls_are_bound_to_the_url():
+    at = open_page(PAGE, **TOY)
+    widgets = [at.select_slider(key="gd_learning_rate"), at.slider(key="gd_iterations"),
+               at.number_input(key="gd_w0"), at.number_input(key="gd_b0"), at.radio(key="gd_loss"),
+               at.select_slider(key="gd_speed")]
+    assert [w.proto.query_param_key for w in widgets] == [w.key for w in widgets]
+
+
+def test_huge_learning_rate_warns_in_words_not_errors():
+    at = open_page(PAGE, **TOY)
+    at.select_slider(key="gd_learning_rate").set_value(100.0).run()
+    assert not at.exception and not at.error
+    assert any("α = 100" in warning.value for warning in at.warning)
+    spec = _chart(at, "gd_chart_cost")
+    assert np.all(np.isfinite(_array(spec["data"][0]["y"])))
+
+
+def test_diverging_rate_on_the_cat_photos_warns(course_dir, monkeypatch):
+    monkeypatch.setenv("LOGITLAB_DATA", str(course_dir))
+    at = open_page(PAGE, gd_dataset="cat_saturation")
+    at.select_slider(key="gd_learning_rate").set_value(100.0).run()
+    assert not at.exception and not at.error
+    assert any("diverging" in warning.value for warning in at.warning)
+
+
+def test_step_button_moves_by_exactly_rate_times_gradient():
+    at = open_page(PAGE, **TOY)
+    rate = at.select_slider(key="gd_learning_rate").value
+    w0, b0 = at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value
+    at.button(key="gd_step").click().run()
+    at.button(key="gd_step").click().run()
+    assert not at.exception
+    X, Y = lesson_dataset("overlapping")
+    w, b = w0, b0
+    for _ in range(2):
+        _, dw, db = cost_and_grads(np.array([[w]]), b, X, Y)
+        w, b = w - rate * dw[0, 0], b - rate * db
+    assert (at.session_state["gd_w"], at.session_state["gd_b"]) == (w, b)
+    assert at.session_state["gd_count"] == 2
+    numbers = at.get("latex")[-1].value  # the step just taken, with its numbers
+    assert f"{w:.4f}" in numbers and f"{b:.4f}" in numbers
+    at.button(key="gd_reset").click().run()
+    assert (at.session_state["gd_w"], at.session_state["gd_b"], at.session_state["gd_count"]) == (w0, b0, 0)
+
+
+def test_changing_the_start_point_restarts_step_mode():
+    at = open_page(PAGE, **TOY)
+    at.button(key="gd_step").click().run()
+    at.number_input(key="gd_w0").set_value(2.0).run()
+    assert at.session_state["gd_count"] == 0 and at.session_state["gd_w"] == 2.0
+
+
+def test_race_runs_both_losses_from_the_same_start():
+    at = open_page(PAGE, **TOY)
+    starts = []
+    for loss in ("cross_entropy", "squared_error"):
+        path = _trace(_chart(at, f"gd_chart_race_{loss}"), "path")
+        starts.append((_array(path["x"])[0], _array(path["y"])[0]))
+    assert starts[0] == starts[1] == (at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value)
