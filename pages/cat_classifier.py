@@ -20,8 +20,11 @@ st.caption(t("cat.caption"))
 data = course_data()  # None when the course dataset is not installed
 model, is_user = active_model(shipped_model())
 
+# Lazy tabs: only the open one runs, except the photo tab, which always runs so an upload
+# is never dropped while the student looks at another tab (file uploaders keep no state unseen).
 tab_photo, tab_inside, tab_explore, tab_train = st.tabs(
-    [t("cat.tab_photo"), t("cat.tab_inside"), t("cat.tab_explore"), t("cat.tab_train")])
+    [t("cat.tab_photo"), t("cat.tab_inside"), t("cat.tab_explore"), t("cat.tab_train")],
+    key="cat_tab", on_change="rerun")
 
 with tab_photo:
     photo = choose_photo(data)
@@ -35,16 +38,18 @@ with tab_photo:
     show_context(*accuracies_and_baselines(model, data, is_user), is_user)
 
 with tab_inside:
-    show_weights(model)
+    if tab_inside.open:
+        show_weights(model)
 
 with tab_explore:
-    if data is None:
+    if tab_explore.open and data is None:
         st.info(t("cat.no_dataset"))
-    else:
+    elif tab_explore.open:
         show_explorer(model, data)
 
 with tab_train:
-    show_training()
-    if data is not None:
-        show_comparison(data)
-    show_own_data()
+    if tab_train.open:
+        show_training()
+        if data is not None:
+            show_comparison(data)
+        show_own_data()

@@ -22,6 +22,7 @@ PAGE = "pages/cat_classifier.py"
 SEED = 11  # fixed seed for the generated photos
 HUGE_SIDE = 60_000  # a PNG header claiming 60000×60000 pixels (3.6 gigapixels)
 SCRIPT_TIMEOUT = 60  # seconds the reproduce script may take
+TRAIN_TAB, EXPLORE_TAB, INSIDE_TAB = "Train it yourself", "Dataset explorer", "Inside the model"  # tab labels (en)
 
 
 def _rgb(h=48, w=72, seed=SEED):
@@ -67,6 +68,12 @@ def _p_cat(at) -> str:
 def _expected_percent(data: bytes, model=None) -> str:
     model = model or load_model()
     return f"{100 * logit_parts(model.w, model.b, photo_column(preprocess_photo(data))).p:.1f} %"
+
+
+def _open_tab(at, label: str):
+    """Switch the page's lazy tabs (only the open tab and the photo tab run)."""
+    at.session_state["cat_tab"] = label
+    return at.run()
 
 
 def _upload(at, name: str, data: bytes, mime: str):
@@ -144,6 +151,7 @@ def test_training_makes_my_model_used_for_photos_and_back(course):
     data, mime = _photos()["photo.jpg"]
     at = _upload(at, "photo.jpg", data, mime)
     shipped_p = _p_cat(at)
+    at = _open_tab(at, TRAIN_TAB)
     at.select_slider(key="cat_lr").set_value(0.0001).run()
     at.slider(key="cat_iterations").set_value(300).run()
     at.button(key="cat_train").click().run()
@@ -159,7 +167,7 @@ def test_training_makes_my_model_used_for_photos_and_back(course):
 
 
 def test_two_sessions_do_not_see_each_others_uploads_or_models():
-    first = _upload(open_page(PAGE), "photo.jpg", *_photos()["photo.jpg"])
+    first = _open_tab(_upload(open_page(PAGE), "photo.jpg", *_photos()["photo.jpg"]), TRAIN_TAB)
     first.slider(key="cat_iterations").set_value(100).run()
     first.button(key="cat_train").click().run()
     assert "cat_user_model" in first.session_state
@@ -179,7 +187,7 @@ def _photo_zip() -> bytes:
 
 
 def test_own_photo_zip_can_be_loaded_and_trained_on():
-    at = open_page(PAGE)
+    at = _open_tab(open_page(PAGE), TRAIN_TAB)
     at.file_uploader(key="cat_byod_zip").set_value(("mine.zip", _photo_zip(), "application/zip"))
     at.run()
     at.button(key="cat_byod_load").click().run()
@@ -196,7 +204,7 @@ def test_a_zip_bomb_upload_is_one_clear_error():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("cat/bomb.png", b"\0" * (4 * 1024 * 1024))
-    at = open_page(PAGE)
+    at = _open_tab(open_page(PAGE), TRAIN_TAB)
     at.file_uploader(key="cat_byod_zip").set_value(("bomb.zip", buf.getvalue(), "application/zip"))
     at.run()
     at.button(key="cat_byod_load").click().run()
@@ -218,7 +226,7 @@ def test_reproduce_script_prints_the_pages_numbers(course):
 
 
 def test_explorer_lists_the_shipped_models_test_mistakes(course):
-    at = open_page(PAGE)
+    at = _open_tab(open_page(PAGE), EXPLORE_TAB)
     at.radio(key="cat_split").set_value("test").run()
     at.toggle(key="cat_only_wrong").set_value(True).run()
     assert any("15 of 50" in c.value for c in at.caption)  # 70 % of 50 correct: 15 mistakes
@@ -241,3 +249,13 @@ def test_page_without_dataset_still_explains_uploads(tmp_path, monkeypatch):
     assert _p_cat(at) == _expected_percent(data)
     values = {m.label: m.value for m in at.metric}
     assert values["Accuracy on the test set"] == "70.0 %"
+
+
+def test_only_the_open_tab_runs_and_an_upload_survives_tab_changes():
+    at = _upload(open_page(PAGE), "photo.jpg", *_photos()["photo.jpg"])
+    charts_on_photo_tab = len(at.get("plotly_chart"))
+    p_before = _p_cat(at)
+    at = _open_tab(at, INSIDE_TAB)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) > charts_on_photo_tab  # the weights appear only now
+    assert _p_cat(at) == p_before  # the photo was not dropped
