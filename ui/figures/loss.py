@@ -6,9 +6,8 @@ Traces carry a ``meta`` id (e.g. "chord") so tests can find them in the plotly s
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures.sigmoid import styled
 from ui.i18n import t
-from ui.theme import CAT, NON_CAT, PALETTE
+from ui.theme import CAT, NON_CAT, PALETTE, style
 
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
 LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"}  # under the w axis title
@@ -30,7 +29,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
         fig.add_trace(go.Scatter(x=[mark.y_hat, mark.y_hat], y=[mark.loss, mark.sq_loss], mode="markers",
                                  name=t("loss.name_example", i=mark.index), meta="example",
                                  marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
-    return styled(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
+    return style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
@@ -50,7 +49,7 @@ def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, 
     fig.add_trace(go.Scatter(x=[w_now], y=[j_now], mode="markers", name=t("loss.name_current"),
                              meta="current_w", marker={"size": MARKER_SIZE, "color": PALETTE["black"],
                                                        "symbol": "diamond"}))
-    styled(fig, title=title, x_title="w", y_title="J(w, b)")
+    style(fig, title=title, x_title="w", y_title="J(w, b)")
     return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
 
 
@@ -65,4 +64,4 @@ def per_example_chart(losses, y, cost: float):
                              meta=f"losses_{label}"))
     fig.add_hline(y=cost, line_dash="dash", line_color=PALETTE["black"],
                   annotation_text=t("loss.mean_label"), annotation_position="top right")
-    return styled(fig, title=t("loss.chart_bars_title"), x_title="i", y_title="L⁽ⁱ⁾")
+    return style(fig, title=t("loss.chart_bars_title"), x_title="i", y_title="L⁽ⁱ⁾")

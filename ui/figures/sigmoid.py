@@ -12,13 +12,6 @@ from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 THRESHOLD = 0.5  # the decision threshold drawn on both charts
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
-TOP_MARGIN = 110  # px above the plot: room for the title and a legend of up to two rows
-
-
-def styled(fig, **kwargs):
-    """ui.theme.style, then room at the top so the title and the horizontal legend do not overlap."""
-    style(fig, **kwargs)
-    return fig.update_layout(margin={"t": TOP_MARGIN}, title={"y": 0.98, "yanchor": "top"})
 
 
 def _range_and_threshold(fig):
@@ -42,7 +35,7 @@ def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
                              marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     _range_and_threshold(fig)
     fig.add_vline(x=z_mark, line_color=PALETTE["grey"])
-    return styled(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
+    return style(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
 
 
 def _class_points(fig, x, y):
@@ -78,4 +71,4 @@ def model_chart(fit, x, y):
                                  name=t("sigmoid.boundary_name"), meta="boundary",
                                  line={"color": PALETTE["purple"], "width": 2, "dash": "dash"}))
     fig.update_xaxes(range=[float(fit.x_grid[0]), float(fit.x_grid[-1])])
-    return styled(fig, title=t("sigmoid.chart_model_title"), x_title="x", y_title="ŷ")
+    return style(fig, title=t("sigmoid.chart_model_title"), x_title="x", y_title="ŷ")
