@@ -1,0 +1,47 @@
+"""Real browser: the descent animation plays, the cost surface is real WebGL, URL parameters restore a view."""
+
+import json
+
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, wait_idle
+
+pytestmark = pytest.mark.browser
+
+PLOT_MS = 60_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
+MARKER = 2  # trace index of the moving (w, b) marker in the animated figures
+
+# The animated contour map is the first plotly chart with frames on the page.
+FIND_ANIMATED = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .find(gd => gd._transitionData && gd._transitionData._frames && gd._transitionData._frames.length > 0)"""
+MARKER_X = f"() => ({FIND_ANIMATED})()._fullData[{MARKER}].x[0]"
+SLIDER_ACTIVE = f"() => ({FIND_ANIMATED})()._fullLayout.sliders[0].active"
+
+
+def test_play_button_advances_the_descent_animation(page, app_url):
+    page.goto(f"{app_url}/descent")
+    wait_idle(page)
+    page.wait_for_function(f"() => !!({FIND_ANIMATED})()", timeout=PLOT_MS)
+    assert_no_exception(page)
+    start_x = page.evaluate(MARKER_X)
+    assert isinstance(start_x, (int, float))
+    assert page.evaluate(SLIDER_ACTIVE) == 0
+    page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="Play").first.click()
+    page.wait_for_function(f"() => ({MARKER_X})() !== {json.dumps(start_x)}", timeout=PLOT_MS)
+    page.wait_for_function(f"() => ({SLIDER_ACTIVE})() > 0", timeout=PLOT_MS)
+    assert_no_exception(page)
+
+
+def test_cost_surface_is_drawn_with_webgl(page, app_url):
+    page.goto(f"{app_url}/surface")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .gl-container canvas", state="attached", timeout=PLOT_MS)
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stAlert"]').filter(has_text="Error").count() == 0
+
+
+def test_url_learning_rate_restores_a_diverging_run(page, app_url):
+    page.goto(f"{app_url}/descent?gd_learning_rate=100")
+    wait_idle(page)
+    page.get_by_text("α = 100").first.wait_for(timeout=PLOT_MS)
+    assert_no_exception(page)
