@@ -10,14 +10,15 @@ from core.surface import LOSSES, cost_surface, true_minimum
 from ui.cached import course_data
 from ui.exports import csv_download, reproduce_block, show_chart
 from ui.figures.descent import animated_contour, animated_surface, cost_curve, path_contour
-from ui.i18n import t
-from ui.theme import PALETTE
+from ui.i18n import current_language, t
+from ui.theme import PALETTE, presenter_mode
 
 MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
 MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
 START_STEP = 0.5  # start-point input step
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)  # animation speed multipliers
 CACHE_ENTRIES = 64  # paths remembered (one per combination of the controls)
+FIGURE_ENTRIES = 32  # animated figure pairs remembered (~0.5 MB each)
 LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 COLOURS = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
@@ -44,6 +45,20 @@ def map_for(dataset, loss):
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def path_for(dataset, w0, b0, rate, iterations, loss):
     return lesson.run_path(*dataset_for(dataset), w0, b0, rate, iterations, loss)
+
+
+@st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
+def animations(dataset, loss, w0, b0, rate, iterations, speed, lang, present):
+    """The animated contour and 3D figures for these settings, built once (~0.3 s) and then shared.
+
+    They are never modified after building, so one object can serve every session; the
+    language and presenter mode are part of the key because titles and fonts depend on them.
+    """
+    path = path_for(dataset, w0, b0, rate, iterations, loss)
+    surface, mark = map_for(dataset, loss)
+    shown = lesson.frame_steps(path.w.size)
+    return (animated_contour(surface, path, shown, mark, speed=speed),
+            animated_surface(surface, path, shown, mark, speed=speed))
 
 
 def update_latex(step):
@@ -106,17 +121,18 @@ else:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
-shown = lesson.frame_steps(path.w.size)
+contour_fig, surface_fig = animations(dataset, loss, w0, b0, rate, iterations, speed, current_language(),
+                                     presenter_mode())
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
 with left:
-    show_chart(animated_contour(surface, path, shown, mark, speed=speed), f"{name}_contour", key="gd_chart_contour")
+    show_chart(contour_fig, f"{name}_contour", key="gd_chart_contour")
 with right:
     show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
                f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss))
-show_chart(animated_surface(surface, path, shown, mark, speed=speed), f"{name}_surface", key="gd_chart_surface")
+show_chart(surface_fig, f"{name}_surface", key="gd_chart_surface")
 st.caption(t("descent.csv_note"))
 csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
 
