@@ -61,6 +61,19 @@ def animations(dataset, loss, w0, b0, rate, iterations, speed, lang, present):
             animated_surface(surface, path, shown, mark, speed=speed))
 
 
+@st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
+def race(dataset, w0, b0, rate, iterations, lang, present):
+    """Cross-entropy and squared error from the same start: one (loss, figure) per cost, shared."""
+    figures = []
+    for race_loss in LOSSES:
+        run = path_for(dataset, w0, b0, rate, iterations, race_loss)
+        title = t("descent.race_title", name=t(f"descent.race_{race_loss}"), J=f"{run.cost[-1]:.4f}",
+                  iterations=iterations)
+        race_map, race_mark = map_for(dataset, race_loss)
+        figures.append((race_loss, path_contour(race_map, run, race_mark, title=title, colour=COLOURS[race_loss])))
+    return figures
+
+
 def update_latex(step):
     """The update rule, then the same rule with this step's numbers."""
     st.latex(r"\begin{aligned} w &:= w - \alpha\,\frac{\partial J}{\partial w} \\ "
@@ -158,12 +171,9 @@ with right:
 
 st.subheader(t("descent.h_race"))
 st.caption(t("descent.race_intro"))
-for col, race_loss in zip(st.columns(len(LOSSES)), LOSSES, strict=True):
-    run = path_for(dataset, w0, b0, rate, iterations, race_loss)
-    title = t("descent.race_title", name=t(f"descent.race_{race_loss}"), J=f"{run.cost[-1]:.4f}", iterations=iterations)
-    race_map, race_mark = map_for(dataset, race_loss)
+race_figures = race(dataset, w0, b0, rate, iterations, current_language(), presenter_mode())
+for col, (race_loss, figure) in zip(st.columns(len(LOSSES)), race_figures, strict=True):
     with col:
-        show_chart(path_contour(race_map, run, race_mark, title=title, colour=COLOURS[race_loss]),
-                   f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
+        show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
 
 reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")

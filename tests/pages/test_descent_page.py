@@ -10,6 +10,7 @@ from core.features import lesson_dataset
 from core.model import cost_and_grads
 from tests.pages.conftest import open_page
 from tests.pages.test_surface_page import _array, _trace
+from ui.figures.descent import TRAIL_POINTS
 
 PAGE = "pages/descent.py"
 JSON_LIMIT = 1_000_000  # bytes: every figure must stay well under 1 MB
@@ -47,6 +48,8 @@ def test_frames_carry_only_the_marker_and_trail(key, base):
             assert set(trace) <= {"type", "x", "y", "z"}
     path_x = _array(_trace(spec, "path")["x"])
     assert _array(frames[-1]["data"][1]["x"])[0] == pytest.approx(path_x[-1])  # the marker ends where the path ends
+    tails = [len(_array(frame["data"][0]["x"])) for frame in frames]  # the trail: a short comet tail
+    assert tails[0] == 1 and max(tails) == TRAIL_POINTS
     assert frames[0]["name"] == "0" and frames[-1]["name"] == "100"  # first and last step always shown
     assert len(json.dumps(spec)) < JSON_LIMIT
     assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]

@@ -14,6 +14,7 @@ from ui.i18n import t
 from ui.theme import PALETTE, style
 
 TRAIL, MARKER = 1, 2  # trace indices the frames update; trace 0 (the map) is never repeated
+TRAIL_POINTS = 15  # frame points in the marker's trail (a comet tail: frames stay O(frames), not O(frames²))
 FRAME_MS = 120  # ms per frame at speed 1×
 MARKER_SIZE = 13  # px, the moving (w, b) marker on the map
 MARKER_SIZE_3D = 6  # px, the same marker in 3D
@@ -32,23 +33,25 @@ def _on_grid(surface, w, b) -> np.ndarray:
 def _xyz(surface, path, idx, three_d: bool):
     """Coordinates of path points ``idx``; in 3D, points off the grid become gaps (None)."""
     w, b, J = path.w[idx], path.b[idx], path.cost[idx]
-    if not three_d:
-        return {"x": w, "y": b}
+    if not three_d:  # plain lists: hundreds of tiny arrays would each be base64-encoded (slow)
+        return {"x": w.tolist(), "y": b.tolist()}
     J = J + lift_of(surface)
     keep = _on_grid(surface, w, b)
     if keep.all():
-        return {"x": w, "y": b, "z": J}
+        return {"x": w.tolist(), "y": b.tolist(), "z": J.tolist()}
     return {axis: [v if k else None for v, k in zip(values.tolist(), keep, strict=True)]
             for axis, values in (("x", w), ("y", b), ("z", J))}
 
 
 def _moving(surface, path, shown, k, three_d: bool):
-    """What a frame carries: the coordinates of the trail up to frame point ``k`` and of the marker there.
+    """What a frame carries: the coordinates of the trail (the last TRAIL_POINTS frame points up to
+    ``k``) and of the marker there. The whole path is drawn faintly underneath, so the tail shows
+    where the marker is going without every frame repeating the path so far.
 
     Frames hold coordinates only; colours and sizes stay those of the figure's own trail and marker.
     """
     scatter = go.Scatter3d if three_d else go.Scatter
-    return [scatter(**_xyz(surface, path, shown[:k + 1], three_d)),
+    return [scatter(**_xyz(surface, path, shown[max(0, k + 1 - TRAIL_POINTS):k + 1], three_d)),
             scatter(**_xyz(surface, path, shown[k:k + 1], three_d))]
 
 
