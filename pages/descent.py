@@ -4,74 +4,22 @@ import streamlit as st
 
 from core import descent_lesson as lesson
 from core.data import data_dir
-from core.features import DATASETS, default_dataset, lesson_dataset, needs_course
+from core.features import DATASETS, default_dataset, needs_course
 from core.snippets_descent import descent_script
-from core.surface import LOSSES, cost_surface, true_minimum
+from core.surface import LOSSES
 from ui.cached import course_data
+from ui.cached_lessons import COLOURS, animations, dataset_for, map_for, path_for, race
 from ui.exports import csv_download, reproduce_block, show_chart
-from ui.figures.descent import animated_contour, animated_surface, cost_curve, path_contour
+from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
-from ui.theme import PALETTE, presenter_mode
+from ui.theme import presenter_mode
 
 MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
 MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
 START_STEP = 0.5  # start-point input step
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)  # animation speed multipliers
-CACHE_ENTRIES = 64  # paths remembered (one per combination of the controls)
-FIGURE_ENTRIES = 32  # animated figure pairs remembered (~0.5 MB each)
 LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
-COLOURS = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
-
-
-@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
-def dataset_for(dataset):
-    return lesson_dataset(dataset, course_data())
-
-
-@st.cache_data(max_entries=len(DATASETS) * len(LOSSES), show_spinner=False)
-def surface_for(dataset, loss):
-    surface = cost_surface(*dataset_for(dataset), MAP_SPAN, MAP_SPAN, loss, size=MAP_SIZE)
-    return surface, true_minimum(*dataset_for(dataset)) if loss == "cross_entropy" else None
-
-
-def map_for(dataset, loss):
-    """The drawn map and its mark: the true minimum if known, else the lowest grid point."""
-    surface, best = surface_for(dataset, loss)
-    w, b, J = best if best is not None else surface.lowest()
-    return surface, (w, b, J, t("surface.mark_minimum" if best is not None else "surface.mark_lowest"))
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def path_for(dataset, w0, b0, rate, iterations, loss):
-    return lesson.run_path(*dataset_for(dataset), w0, b0, rate, iterations, loss)
-
-
-@st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
-def animations(dataset, loss, w0, b0, rate, iterations, speed, lang, present):
-    """The animated contour and 3D figures for these settings, built once (~0.3 s) and then shared.
-
-    They are never modified after building, so one object can serve every session; the
-    language and presenter mode are part of the key because titles and fonts depend on them.
-    """
-    path = path_for(dataset, w0, b0, rate, iterations, loss)
-    surface, mark = map_for(dataset, loss)
-    shown = lesson.frame_steps(path.w.size)
-    return (animated_contour(surface, path, shown, mark, speed=speed),
-            animated_surface(surface, path, shown, mark, speed=speed))
-
-
-@st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
-def race(dataset, w0, b0, rate, iterations, lang, present):
-    """Cross-entropy and squared error from the same start: one (loss, figure) per cost, shared."""
-    figures = []
-    for race_loss in LOSSES:
-        run = path_for(dataset, w0, b0, rate, iterations, race_loss)
-        title = t("descent.race_title", name=t(f"descent.race_{race_loss}"), J=f"{run.cost[-1]:.4f}",
-                  iterations=iterations)
-        race_map, race_mark = map_for(dataset, race_loss)
-        figures.append((race_loss, path_contour(race_map, run, race_mark, title=title, colour=COLOURS[race_loss])))
-    return figures
 
 
 def update_latex(step):
@@ -122,7 +70,7 @@ if needs_course(dataset) and course_data() is None:
     st.stop()
 X, Y = dataset_for(dataset)
 path = path_for(dataset, w0, b0, rate, iterations, loss)
-surface, mark = map_for(dataset, loss)
+surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
 verdict = lesson.diagnose(path)
 numbers = {"rate": f"{rate:g}", "rises": verdict.rises, "flips": verdict.flips, "growth": f"{verdict.growth:.1f}",
            "iterations": iterations, "start": f"{path.cost[0]:.4f}", "end": f"{path.cost[-1]:.4f}"}
@@ -134,8 +82,8 @@ else:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
-contour_fig, surface_fig = animations(dataset, loss, w0, b0, rate, iterations, speed, current_language(),
-                                     presenter_mode())
+contour_fig, surface_fig = animations(dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE,
+                                     current_language(), presenter_mode())
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
 with left:
@@ -171,7 +119,7 @@ with right:
 
 st.subheader(t("descent.h_race"))
 st.caption(t("descent.race_intro"))
-race_figures = race(dataset, w0, b0, rate, iterations, current_language(), presenter_mode())
+race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
 for col, (race_loss, figure) in zip(st.columns(len(LOSSES)), race_figures, strict=True):
     with col:
         show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from core.data import data_dir
-from core.features import DATASETS, default_dataset, is_separable, lesson_dataset, needs_course
+from core.features import DATASETS, default_dataset, is_separable, needs_course
 from core.snippets_surface import surface_script
-from core.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
+from core.surface import GRID_SIZE, LOSSES
 from ui.cached import course_data
+from ui.cached_lessons import dataset_for, minimum_for, surface_for
 from ui.exports import reproduce_block, show_chart
 from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
@@ -14,26 +15,10 @@ from ui.i18n import t
 SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
 DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
 SPAN_STEP = 1.0
-CACHE_ENTRIES = 48  # (dataset, loss, span) surfaces remembered
 # Loss options are labelled by their formula, the same in every language, so ?surf_loss= links work in both.
 LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}
 LOSS_LATEX = {"cross_entropy": r"-y\log\hat{y} - (1-y)\log(1-\hat{y})",
               "squared_error": r"\tfrac{1}{2}(\hat{y} - y)^2"}
-
-
-@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
-def dataset_for(dataset: str):
-    return lesson_dataset(dataset, course_data())
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def surface_for(dataset: str, loss: str, span: float):
-    return cost_surface(*dataset_for(dataset), span, span, loss)
-
-
-@st.cache_data(max_entries=len(DATASETS), show_spinner=False)
-def minimum_for(dataset: str):
-    return true_minimum(*dataset_for(dataset))
 
 
 def marked(surface, dataset: str):
