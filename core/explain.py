@@ -182,3 +182,10 @@ def page_slice(count: int, page: int, per_page: int) -> range:
     pages = page_count(count, per_page)
     page = min(max(page, 0), pages - 1)
     return range(page * per_page, min(count, (page + 1) * per_page))
+
+
+def history_csv(cost_steps, costs) -> str:
+    """A training history as CSV text: iteration,cost (full precision, so it reads back exactly)."""
+    lines = ["iteration,cost"]
+    lines += [f"{int(step)},{float(cost)!r}" for step, cost in zip(cost_steps, costs, strict=True)]
+    return "\n".join(lines) + "\n"

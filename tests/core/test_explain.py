@@ -124,3 +124,16 @@ def test_baselines_from_course_counts_equal_those_computed_from_the_data(course)
     from_data = explain.split_baselines(course)
     assert from_data["test"] == pytest.approx(66.0) and from_data["train"] == pytest.approx(65.55, abs=0.01)
     assert explain.split_baselines(None) == pytest.approx(from_data)
+
+
+def test_history_csv_reads_back_exactly():
+    import csv
+    import io
+
+    from core.explain import history_csv
+
+    steps, costs = [0, 10, 20], [0.6931471805599453, 0.5123456789012345, 1e-300]
+    rows = list(csv.reader(io.StringIO(history_csv(steps, costs))))
+    assert rows[0] == ["iteration", "cost"]
+    assert [int(r[0]) for r in rows[1:]] == steps
+    assert [float(r[1]) for r in rows[1:]] == costs

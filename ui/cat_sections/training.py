@@ -6,11 +6,11 @@ The trained model lives only in st.session_state[USER_MODEL_KEY]: each session h
 
 import streamlit as st
 
-from core.explain import fit_and_score, split_baselines
+from core.explain import fit_and_score, history_csv, split_baselines
 from core.model_file import TrainedModel
 from ui.cached import course_data
 from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
-from ui.exports import show_chart
+from ui.exports import csv_download, show_chart
 from ui.figures.cat import cost_curves
 from ui.i18n import t
 
@@ -98,8 +98,10 @@ def show_training() -> None:
         cols = st.columns(2)
         cols[0].metric(t("cat.my_train_accuracy"), f"{meta['train_accuracy']:.1f} %")
         cols[1].metric(t("cat.my_test_accuracy"), f"{meta['test_accuracy']:.1f} %")
+        name = f"cat_my_model_a{meta['learning_rate']:g}_it{meta['iterations']}_l2{meta['l2']:g}"
         show_chart(cost_curves([(f"α = {meta['learning_rate']}", meta["cost_steps"], meta["costs"])]),
-                   "cat_my_cost", key="cat_chart_my_cost")
+                   name, key="cat_chart_my_cost")
+        csv_download(history_csv(meta["cost_steps"], meta["costs"]), f"{name}.csv", key="cat_history_csv")
 
 
 def show_comparison(data) -> None:
