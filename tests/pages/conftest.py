@@ -1,7 +1,10 @@
 """AppTest helpers: open the real app (router, sidebar and all) on a given page."""
 
+import base64
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -28,3 +31,24 @@ def open_page(script: str | None = None, *, lang: str = "en", **state) -> AppTes
 def page():
     """The ``open_page`` helper as a fixture."""
     return open_page
+
+
+def chart_spec(at: AppTest, key: str) -> dict:
+    """The plotly spec (as a dict) of the one chart rendered with widget key ``key``."""
+    charts = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
+    assert len(charts) == 1, f"expected one chart with key {key}, found {len(charts)}"
+    return json.loads(charts[0].proto.spec)
+
+
+def trace_by_meta(spec: dict, meta: str) -> dict:
+    """The trace of a plotly spec whose ``meta`` id is ``meta`` (figure builders set them)."""
+    return next(trace for trace in spec["data"] if trace.get("meta") == meta)
+
+
+def plotly_array(value) -> np.ndarray:
+    """A plotly spec array as NumPy: a plain list, or plotly's typed array {"dtype", "bdata", "shape"}."""
+    if isinstance(value, dict) and "bdata" in value:
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = value.get("shape")
+        return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
+    return np.asarray(value, dtype=float)

@@ -8,8 +8,7 @@ import pytest
 from core.descent_lesson import MAX_FRAMES
 from core.features import lesson_dataset
 from core.model import cost_and_grads
-from tests.pages.conftest import open_page
-from tests.pages.test_surface_page import _array, _trace
+from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
 from ui.figures.descent import TRAIL_POINTS
 
 PAGE = "pages/descent.py"
@@ -17,12 +16,6 @@ JSON_LIMIT = 1_000_000  # bytes: every figure must stay well under 1 MB
 TOY = {"gd_dataset": "overlapping"}  # tests that need no course data run on the toy set
 
 
-def _chart(at, key: str) -> dict:
-    """The plotly spec of the chart with widget key ``key``."""
-    for chart in at.get("plotly_chart"):
-        if chart.proto.id.endswith(key) or key in chart.proto.id:
-            return json.loads(chart.proto.spec)
-    raise AssertionError(f"no chart {key}")
 
 
 @pytest.mark.parametrize("lang, title", [("en", "Gradient descent"), ("zh", "梯度下降")])
@@ -36,7 +29,7 @@ def test_page_renders_in_both_languages(lang, title):
 @pytest.mark.parametrize("key, base", [("gd_chart_contour", "contour"), ("gd_chart_surface", "surface")])
 def test_frames_carry_only_the_marker_and_trail(key, base):
     at = open_page(PAGE, **TOY)
-    spec = _chart(at, key)
+    spec = chart_spec(at, key)
     assert [trace["meta"] for trace in spec["data"][:3]] == [base, "trail", "marker"]
     frames = spec["frames"]
     assert 0 < len(frames) <= MAX_FRAMES
@@ -46,9 +39,10 @@ def test_frames_carry_only_the_marker_and_trail(key, base):
         for trace in frame["data"]:  # coordinates only: never the map, never styles
             assert trace["type"] in ("scatter", "scatter3d")
             assert set(trace) <= {"type", "x", "y", "z"}
-    path_x = _array(_trace(spec, "path")["x"])
-    assert _array(frames[-1]["data"][1]["x"])[0] == pytest.approx(path_x[-1])  # the marker ends where the path ends
-    tails = [len(_array(frame["data"][0]["x"])) for frame in frames]  # the trail: a short comet tail
+    path_x = plotly_array(trace_by_meta(spec, "path")["x"])
+    # the marker ends where the path ends
+    assert plotly_array(frames[-1]["data"][1]["x"])[0] == pytest.approx(path_x[-1])
+    tails = [len(plotly_array(frame["data"][0]["x"])) for frame in frames]  # the trail: a short comet tail
     assert tails[0] == 1 and max(tails) == TRAIL_POINTS
     assert frames[0]["name"] == "0" and frames[-1]["name"] == "100"  # first and last step always shown
     assert len(json.dumps(spec)) < JSON_LIMIT
@@ -58,7 +52,7 @@ def test_frames_carry_only_the_marker_and_trail(key, base):
 def test_long_runs_are_subsampled_to_at_most_a_hundred_frames():
     at = open_page(PAGE, **TOY)
     at.slider(key="gd_iterations").set_value(500).run()
-    spec = _chart(at, "gd_chart_contour")
+    spec = chart_spec(at, "gd_chart_contour")
     names = [int(frame["name"]) for frame in spec["frames"]]
     assert len(names) == MAX_FRAMES and names[0] == 0 and names[-1] == 500
     assert len(json.dumps(spec)) < JSON_LIMIT
@@ -66,10 +60,10 @@ def test_long_runs_are_subsampled_to_at_most_a_hundred_frames():
 
 def test_learning_rate_changes_the_path():
     at = open_page(PAGE, **TOY)
-    before = _array(_trace(_chart(at, "gd_chart_contour"), "path")["x"])
+    before = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_contour"), "path")["x"])
     at.select_slider(key="gd_learning_rate").set_value(0.05).run()
     assert not at.exception
-    after = _array(_trace(_chart(at, "gd_chart_contour"), "path")["x"])
+    after = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_contour"), "path")["x"])
     assert not np.allclose(before, after)
 
 
@@ -86,8 +80,8 @@ def test_huge_learning_rate_warns_in_words_not_errors():
     at.select_slider(key="gd_learning_rate").set_value(100.0).run()
     assert not at.exception and not at.error
     assert any("α = 100" in warning.value for warning in at.warning)
-    spec = _chart(at, "gd_chart_cost")
-    assert np.all(np.isfinite(_array(spec["data"][0]["y"])))
+    spec = chart_spec(at, "gd_chart_cost")
+    assert np.all(np.isfinite(plotly_array(spec["data"][0]["y"])))
 
 
 def test_diverging_rate_on_the_cat_photos_warns(course_dir, monkeypatch):
@@ -129,6 +123,6 @@ def test_race_runs_both_losses_from_the_same_start():
     at = open_page(PAGE, **TOY)
     starts = []
     for loss in ("cross_entropy", "squared_error"):
-        path = _trace(_chart(at, f"gd_chart_race_{loss}"), "path")
-        starts.append((_array(path["x"])[0], _array(path["y"])[0]))
+        path = trace_by_meta(chart_spec(at, f"gd_chart_race_{loss}"), "path")
+        starts.append((plotly_array(path["x"])[0], plotly_array(path["y"])[0]))
     assert starts[0] == starts[1] == (at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value)

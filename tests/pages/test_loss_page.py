@@ -1,7 +1,5 @@
 """AppTest of the loss page: both languages render; w, b and the example index change what they should."""
 
-import base64
-import json
 import math
 
 import numpy as np
@@ -9,27 +7,15 @@ import pytest
 
 from core.model import cost_and_grads, sigmoid
 from core.toy_data import one_feature_dataset
-from tests.pages.conftest import open_page
+from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
 
 PAGE = "pages/loss.py"
 
 
-def _spec(at, key):
-    """The plotly spec of the chart rendered with ``key``."""
-    charts = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
-    assert len(charts) == 1, f"no single chart with key {key}"
-    return json.loads(charts[0].proto.spec)
 
 
-def _trace(spec, meta):
-    return next(tr for tr in spec["data"] if tr.get("meta") == meta)
 
 
-def _values(data):
-    """A plotly data array as NumPy: plain lists, or plotly's typed arrays {"dtype", "bdata"}."""
-    if isinstance(data, dict):
-        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
-    return np.asarray(data, dtype=float)
 
 
 def _cost(w, b, loss="cross_entropy", kind="overlapping"):
@@ -53,30 +39,30 @@ def test_chinese_page_shows_chinese_text():
 
 def test_squared_error_chart_has_a_chord_below_the_curve():
     at = open_page(PAGE)
-    spec = _spec(at, "loss_cost_squared_error")
-    chord, gap = _trace(spec, "chord"), _trace(spec, "chord_gap")
-    w1, w2 = _values(chord["x"])
-    mid_chord, mid_curve = _values(gap["y"])
+    spec = chart_spec(at, "loss_cost_squared_error")
+    chord, gap = trace_by_meta(spec, "chord"), trace_by_meta(spec, "chord_gap")
+    w1, w2 = plotly_array(chord["x"])
+    mid_chord, mid_curve = plotly_array(gap["y"])
     assert mid_curve > mid_chord
     assert mid_curve == pytest.approx(_cost((w1 + w2) / 2, 0.0, "squared_error"))
-    assert _values(chord["y"]) == pytest.approx([_cost(w1, 0.0, "squared_error"), _cost(w2, 0.0, "squared_error")])
+    assert plotly_array(chord["y"]) == pytest.approx([_cost(w1, 0.0, "squared_error"), _cost(w2, 0.0, "squared_error")])
     assert any("not convex" in w.value for w in at.warning)
 
 
 def test_cross_entropy_chart_has_its_chord_above_the_curve():
     at = open_page(PAGE)
-    mid_chord, mid_curve = _values(_trace(_spec(at, "loss_cost_cross_entropy"), "chord_gap")["y"])
+    mid_chord, mid_curve = plotly_array(trace_by_meta(chart_spec(at, "loss_cost_cross_entropy"), "chord_gap")["y"])
     assert mid_curve <= mid_chord
     assert any("convex" in s.value for s in at.success)
 
 
 def test_changing_b_redraws_j_along_w():
     at = open_page(PAGE)
-    before = _values(_trace(_spec(at, "loss_cost_cross_entropy"), "cost_cross_entropy")["y"])
+    before = plotly_array(trace_by_meta(chart_spec(at, "loss_cost_cross_entropy"), "cost_cross_entropy")["y"])
     at.slider(key="loss_b").set_value(1.5).run()
     assert not at.exception
-    trace = _trace(_spec(at, "loss_cost_cross_entropy"), "cost_cross_entropy")
-    w_grid, after = _values(trace["x"]), _values(trace["y"])
+    trace = trace_by_meta(chart_spec(at, "loss_cost_cross_entropy"), "cost_cross_entropy")
+    w_grid, after = plotly_array(trace["x"]), plotly_array(trace["y"])
     assert not np.allclose(before, after)
     assert after[10] == pytest.approx(_cost(w_grid[10], 1.5))
 
@@ -85,9 +71,9 @@ def test_changing_w_moves_the_marker_and_the_cost():
     at = open_page(PAGE)
     at.slider(key="loss_w").set_value(2.5).run()
     assert not at.exception
-    marker = _trace(_spec(at, "loss_cost_cross_entropy"), "current_w")
-    assert _values(marker["x"]) == pytest.approx([2.5])
-    assert _values(marker["y"]) == pytest.approx([_cost(2.5, 0.0)])
+    marker = trace_by_meta(chart_spec(at, "loss_cost_cross_entropy"), "current_w")
+    assert plotly_array(marker["x"]) == pytest.approx([2.5])
+    assert plotly_array(marker["y"]) == pytest.approx([_cost(2.5, 0.0)])
     assert any(f"= {_cost(2.5, 0.0):.4f}" in l.value for l in at.latex)
 
 

@@ -1,33 +1,19 @@
 """AppTest of the sigmoid page: renders in both languages; z, w, b and the stability input do what they say."""
 
-import base64
-import json
 
 import numpy as np
 import pytest
 
 from core.model import sigmoid
-from tests.pages.conftest import open_page
+from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
 
 PAGE = "pages/sigmoid.py"
 
 
-def _spec(at, key):
-    """The plotly spec of the chart rendered with ``key``."""
-    charts = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
-    assert len(charts) == 1, f"no single chart with key {key}"
-    return json.loads(charts[0].proto.spec)
 
 
-def _trace(spec, meta):
-    return next(tr for tr in spec["data"] if tr.get("meta") == meta)
 
 
-def _values(data):
-    """A plotly data array as NumPy: plain lists, or plotly's typed arrays {"dtype", "bdata"}."""
-    if isinstance(data, dict):
-        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
-    return np.asarray(data, dtype=float)
 
 
 @pytest.mark.parametrize("lang, title", [("en", "The sigmoid σ(z)"), ("zh", "Sigmoid 函数 σ(z)")])
@@ -48,25 +34,26 @@ def test_moving_z_moves_the_marker_and_the_readout():
     at = open_page(PAGE)
     at.slider(key="sig_z").set_value(2.0).run()
     assert not at.exception
-    marker = _trace(_spec(at, "sig_curve_chart"), "z_marker")
+    marker = trace_by_meta(chart_spec(at, "sig_curve_chart"), "z_marker")
     s = float(sigmoid(2.0))
-    np.testing.assert_allclose(_values(marker["x"]), [2.0, 2.0])
-    np.testing.assert_allclose(_values(marker["y"]), [s, s * (1 - s)])
+    np.testing.assert_allclose(plotly_array(marker["x"]), [2.0, 2.0])
+    np.testing.assert_allclose(plotly_array(marker["y"]), [s, s * (1 - s)])
     readout = " ".join(l.value for l in at.latex)
     assert f"{s:.4f}" in readout and r"\sigma(2.00)" in readout
 
 
 def test_changing_w_changes_the_curve_and_the_decision_point():
     at = open_page(PAGE)
-    before = _spec(at, "sig_model_chart")
+    before = chart_spec(at, "sig_model_chart")
     at.slider(key="sig_b").set_value(1.0).run()
     at.slider(key="sig_w").set_value(2.0).run()
     assert not at.exception
-    after = _spec(at, "sig_model_chart")
-    x = _values(_trace(after, "model_curve")["x"])
-    np.testing.assert_allclose(_values(_trace(after, "model_curve")["y"]), sigmoid(2.0 * x + 1.0))
-    assert not np.allclose(_values(_trace(after, "model_curve")["y"]), _values(_trace(before, "model_curve")["y"]))
-    np.testing.assert_allclose(_values(_trace(after, "boundary")["x"]), [-0.5, -0.5])  # x = −b/w
+    after = chart_spec(at, "sig_model_chart")
+    curve_after, curve_before = trace_by_meta(after, "model_curve"), trace_by_meta(before, "model_curve")
+    x = plotly_array(curve_after["x"])
+    np.testing.assert_allclose(plotly_array(curve_after["y"]), sigmoid(2.0 * x + 1.0))
+    assert not np.allclose(plotly_array(curve_after["y"]), plotly_array(curve_before["y"]))
+    np.testing.assert_allclose(plotly_array(trace_by_meta(after, "boundary")["x"]), [-0.5, -0.5])  # x = −b/w
     assert any("= -0.500" in l.value for l in at.latex)
 
 
@@ -74,16 +61,16 @@ def test_w_zero_says_there_is_no_decision_point():
     at = open_page(PAGE)
     at.slider(key="sig_w").set_value(0.0).run()
     assert not at.exception
-    assert all(tr.get("meta") != "boundary" for tr in _spec(at, "sig_model_chart")["data"])
+    assert all(tr.get("meta") != "boundary" for tr in chart_spec(at, "sig_model_chart")["data"])
     assert any("no decision point" in i.value for i in at.info)
 
 
 def test_predictions_are_marked_right_and_wrong_with_different_symbols():
     at = open_page(PAGE)
-    spec = _spec(at, "sig_model_chart")
-    right, wrong = _trace(spec, "right"), _trace(spec, "wrong")
+    spec = chart_spec(at, "sig_model_chart")
+    right, wrong = trace_by_meta(spec, "right"), trace_by_meta(spec, "wrong")
     assert right["marker"]["symbol"] != wrong["marker"]["symbol"]
-    n_right, n_wrong = len(_values(right["x"])), len(_values(wrong["x"]))
+    n_right, n_wrong = len(plotly_array(right["x"])), len(plotly_array(wrong["x"]))
     assert n_wrong > 0  # the default dataset overlaps, so some are wrong
     accuracy = float(at.metric[0].value.split()[0])
     assert accuracy == pytest.approx(100 * n_right / (n_right + n_wrong))

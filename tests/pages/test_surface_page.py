@@ -1,6 +1,5 @@
 """AppTest of the cost-surface page: renders in both languages, controls change the surface, honest minimum."""
 
-import base64
 import json
 
 import numpy as np
@@ -8,26 +7,17 @@ import pytest
 
 from core.features import lesson_dataset
 from core.surface import cost_grid, true_minimum
-from tests.pages.conftest import open_page
+from tests.pages.conftest import open_page, plotly_array, trace_by_meta
 
 PAGE = "pages/surface.py"
 
 
-def _array(value):
-    """A plotly spec array: a plain list or plotly's typed-array form {"dtype", "bdata", "shape"}."""
-    if isinstance(value, dict) and "bdata" in value:
-        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = value.get("shape")
-        return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
-    return np.asarray(value, dtype=float)
 
 
 def _charts(at) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-def _trace(spec: dict, meta: str) -> dict:
-    return next(trace for trace in spec["data"] if trace.get("meta") == meta)
 
 
 @pytest.mark.parametrize("lang, title", [("en", "The cost surface J(w, b)"), ("zh", "代价函数曲面 J(w, b)")])
@@ -37,26 +27,26 @@ def test_page_renders_a_surface_and_a_contour_in_both_languages(lang, title):
     assert at.title[0].value == title
     metas = [[trace.get("meta") for trace in spec["data"]] for spec in _charts(at)]
     assert metas == [["surface", "minimum"], ["contour", "minimum"]]
-    assert _trace(_charts(at)[0], "surface")["type"] == "surface"
+    assert trace_by_meta(_charts(at)[0], "surface")["type"] == "surface"
 
 
 def test_drawn_surface_is_the_core_grid_and_the_span_slider_widens_it():
     at = open_page(PAGE, surf_dataset="overlapping")
-    surface = _trace(_charts(at)[0], "surface")
-    ws, bs, J = _array(surface["x"]), _array(surface["y"]), _array(surface["z"])
+    surface = trace_by_meta(_charts(at)[0], "surface")
+    ws, bs, J = plotly_array(surface["x"]), plotly_array(surface["y"]), plotly_array(surface["z"])
     X, Y = lesson_dataset("overlapping")
     np.testing.assert_allclose(J, cost_grid(X, Y, ws, bs), rtol=1e-12)
     at.slider(key="surf_span").set_value(4.0).run()
     assert not at.exception
-    assert _array(_trace(_charts(at)[0], "surface")["x"]).max() == pytest.approx(4.0)
+    assert plotly_array(trace_by_meta(_charts(at)[0], "surface")["x"]).max() == pytest.approx(4.0)
 
 
 def test_switching_to_squared_error_draws_a_different_lower_landscape():
     at = open_page(PAGE, surf_dataset="overlapping")
-    before = _array(_trace(_charts(at)[0], "surface")["z"])
+    before = plotly_array(trace_by_meta(_charts(at)[0], "surface")["z"])
     at.radio(key="surf_loss").set_value("squared_error").run()
     assert not at.exception
-    after = _array(_trace(_charts(at)[0], "surface")["z"])
+    after = plotly_array(trace_by_meta(_charts(at)[0], "surface")["z"])
     assert after.max() <= 1.0 < before.max()  # ½(σ − y)² never exceeds ½; cross-entropy is unbounded
     assert "Squared error" in _charts(at)[0]["layout"]["title"]["text"]
 
@@ -73,7 +63,7 @@ def test_separable_data_says_the_minimum_is_at_infinity_and_marks_the_grid_lowes
     at = open_page(PAGE, surf_dataset="separable")
     assert not at.exception
     assert any("infinity" in warning.value for warning in at.warning)
-    mark = _trace(_charts(at)[1], "minimum")
+    mark = trace_by_meta(_charts(at)[1], "minimum")
     assert mark["name"] == "lowest on this grid"
 
 
@@ -83,9 +73,9 @@ def test_cat_photos_surface_marks_the_true_minimum(course_dir, course, monkeypat
     assert not at.exception
     assert at.selectbox(key="surf_dataset").value == "cat_saturation"  # the real data is the default
     w, b, _ = true_minimum(*lesson_dataset("cat_saturation", course))
-    mark = _trace(_charts(at)[1], "minimum")
+    mark = trace_by_meta(_charts(at)[1], "minimum")
     assert mark["name"] == "minimum"
-    assert (_array(mark["x"])[0], _array(mark["y"])[0]) == pytest.approx((w, b))
+    assert (plotly_array(mark["x"])[0], plotly_array(mark["y"])[0]) == pytest.approx((w, b))
 
 
 def test_without_the_dataset_the_cat_option_says_how_to_install_it(tmp_path, monkeypatch):
