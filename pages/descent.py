@@ -8,7 +8,7 @@ from core.features import DATASETS, default_dataset, needs_course
 from core.snippets_descent import descent_script
 from core.surface import LOSSES
 from ui.cached import course_data
-from ui.cached_lessons import COLOURS, animations, dataset_for, map_for, path_for, race
+from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for, race
 from ui.exports import csv_download, reproduce_block, show_chart
 from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
@@ -82,18 +82,23 @@ else:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
-contour_fig, surface_fig = animations(dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE,
-                                     current_language(), presenter_mode())
+settings = (dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
-with left:
-    show_chart(contour_fig, f"{name}_contour", key="gd_chart_contour")
+with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB of animation)
+    tab_map, tab_bowl = st.tabs([t("descent.tab_contour"), t("descent.tab_surface")], key="gd_view",
+                                on_change="rerun")
+    with tab_map:
+        if tab_map.open:
+            show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")
+    with tab_bowl:
+        if tab_bowl.open:
+            show_chart(animation(True, *settings), f"{name}_surface", key="gd_chart_surface")
 with right:
     show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
                f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss))
-show_chart(surface_fig, f"{name}_surface", key="gd_chart_surface")
 st.caption(t("descent.csv_note"))
 csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
 

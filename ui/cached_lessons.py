@@ -50,17 +50,16 @@ def path_for(dataset: str, w0: float, b0: float, rate: float, iterations: int, l
 
 
 @st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
-def animations(dataset, loss, w0, b0, rate, iterations, speed, span, size, lang, present):
-    """The animated contour and 3D figures for these settings, built once (~0.3 s), then shared.
+def animation(three_d, dataset, loss, w0, b0, rate, iterations, speed, span, size, lang, present):
+    """The animated contour map (or 3D bowl) for these settings, built once (~0.15 s), then shared.
 
-    They are never modified after building, so one object serves every session; language and
+    It is never modified after building, so one object serves every session; language and
     presenter mode are part of the key because titles and fonts depend on them.
     """
     path = path_for(dataset, w0, b0, rate, iterations, loss)
     surface, mark = map_for(dataset, loss, span, size)
-    shown = lesson.frame_steps(path.w.size)
-    return (animated_contour(surface, path, shown, mark, speed=speed),
-            animated_surface(surface, path, shown, mark, speed=speed))
+    build = animated_surface if three_d else animated_contour
+    return build(surface, path, lesson.frame_steps(path.w.size), mark, speed=speed)
 
 
 @st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)

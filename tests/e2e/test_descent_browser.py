@@ -45,3 +45,13 @@ def test_url_learning_rate_restores_a_diverging_run(page, app_url):
     wait_idle(page)
     page.get_by_text("α = 100").first.wait_for(timeout=PLOT_MS)
     assert_no_exception(page)
+
+
+def test_descent_3d_bowl_tab_draws_the_animated_surface(page, app_url):
+    page.goto(f"{app_url}/descent")
+    wait_idle(page)
+    assert page.locator(".js-plotly-plot .gl-container canvas").count() == 0  # lazy: not built yet
+    page.get_by_role("tab", name="3D bowl (rotate it)").click()
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .gl-container canvas", state="attached", timeout=PLOT_MS)
+    assert_no_exception(page)
