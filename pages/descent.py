@@ -122,11 +122,12 @@ with right:
     show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss]),
                f"{name}_steps", key="gd_chart_steps")
 
-st.subheader(t("descent.h_race"))
-st.caption(t("descent.race_intro"))
-race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
-for col, (race_loss, figure) in zip(st.columns(len(LOSSES)), race_figures, strict=True):
-    with col:
-        show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
+race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
+if race_box.open:  # lazy: the two race maps are built and sent only while the box is open
+    race_box.caption(t("descent.race_intro"))
+    race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
+    for col, (race_loss, figure) in zip(race_box.columns(len(LOSSES)), race_figures, strict=True):
+        with col:
+            show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
 
 reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")

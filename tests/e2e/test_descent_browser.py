@@ -55,3 +55,15 @@ def test_descent_3d_bowl_tab_draws_the_animated_surface(page, app_url):
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .gl-container canvas", state="attached", timeout=PLOT_MS)
     assert_no_exception(page)
+
+
+def test_race_box_opens_and_draws_both_paths(page, app_url):
+    page.goto(f"{app_url}/descent")
+    wait_idle(page)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=PLOT_MS)
+    before = page.locator(".js-plotly-plot").count()
+    page.get_by_text("Race: cross-entropy against squared error").click()
+    wait_idle(page)
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {before + 2}", timeout=PLOT_MS)
+    assert "gd_race" in page.url  # the open box is part of a shared link
+    assert_no_exception(page)

@@ -23,7 +23,7 @@ def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang, **TOY)
     assert not at.exception and not at.error
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 5  # the 3D bowl waits in its (lazy) tab
+    assert len(at.get("plotly_chart")) == 3  # the 3D bowl and the race wait in their (lazy) tab and box
 
 
 @pytest.mark.parametrize("key, base, tab", [("gd_chart_contour", "contour", "Contour map"),
@@ -121,7 +121,7 @@ def test_changing_the_start_point_restarts_step_mode():
 
 
 def test_race_runs_both_losses_from_the_same_start():
-    at = open_page(PAGE, **TOY)
+    at = open_page(PAGE, gd_race=True, **TOY)
     starts = []
     for loss in ("cross_entropy", "squared_error"):
         path = trace_by_meta(chart_spec(at, f"gd_chart_race_{loss}"), "path")
