@@ -1,6 +1,7 @@
 """Real browser: shapes typed into the broadcasting lab (Enter to apply) and shared links give the result."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_exception, wait_idle
 
@@ -37,5 +38,5 @@ def test_shared_link_restores_the_shapes(page, app_url):
     page.goto(f"{app_url}/broadcasting?bc_a=(5,)&bc_b=(5,1)")
     wait_idle(page)
     page.get_by_text("Result shape: (5, 5)").first.wait_for()
-    assert page.get_by_role("textbox", name="Shape of A").input_value() == "(5,)"
+    expect(page.get_by_role("textbox", name="Shape of A")).to_have_value("(5,)")  # retries while React settles
     assert_no_exception(page)

@@ -54,6 +54,9 @@ def test_camera_photo_from_the_fake_device_gets_a_probability(browser, app_url):
         wait_idle(page)
         shoot = page.locator('[data-testid="stCameraInput"] button').filter(has_text=re.compile("Take", re.I))
         shoot.first.wait_for(timeout=IDLE_TIMEOUT_MS)
+        # Shoot only once the fake camera's stream is playing: an earlier click captures nothing.
+        video = "document.querySelector('[data-testid=\"stCameraInput\"] video')"
+        page.wait_for_function(f"({video} || {{}}).readyState >= 2", timeout=IDLE_TIMEOUT_MS)
         shoot.first.click()
         page.get_by_text(UPRIGHT).first.wait_for(timeout=IDLE_TIMEOUT_MS)
         wait_idle(page)
