@@ -1,6 +1,7 @@
 """Real browser: the sigmoid and loss pages render cleanly, draw their plotly charts, and restore URL state."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_exception, wait_idle
 
@@ -40,8 +41,8 @@ def test_url_restores_the_sigmoid_sliders(page, app_url):
     _open(page, f"{app_url}/sigmoid?sig_z=3.0&sig_w=-1.5")
     assert_no_exception(page)
     thumbs = page.locator('[data-testid="stSliderThumbValue"]')  # z, w, b in page order
-    assert thumbs.nth(0).inner_text() == "3.00"
-    assert thumbs.nth(1).inner_text() == "-1.50"
+    expect(thumbs.nth(0)).to_have_text("3.00")  # retrying: values arrive as React settles
+    expect(thumbs.nth(1)).to_have_text("-1.50")
 
 
 def test_chinese_loss_page_renders_in_chromium(page, app_url):
