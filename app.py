@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.lessons import HOME, LESSONS
 from ui.sidebar import seed_from_url, shared_sidebar
 from ui.theme import presenter_mode
 
@@ -11,20 +12,7 @@ st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide",
                    initial_sidebar_state="collapsed" if presenter_mode() else "auto")
 shared_sidebar()
 
-# (script, url path, emoji icon): the seed's nine sections in teaching order.
-LESSONS = [
-    ("pages/sigmoid.py", "sigmoid", "〰️"),
-    ("pages/loss.py", "loss", "📉"),
-    ("pages/surface.py", "surface", "🥣"),
-    ("pages/descent.py", "descent", "⛷️"),
-    ("pages/graph.py", "graph", "🕸️"),
-    ("pages/vectorization.py", "vectorization", "⚡"),
-    ("pages/broadcasting.py", "broadcasting", "📡"),
-    ("pages/rank_one.py", "rank_one", "📏"),
-    ("pages/cat_classifier.py", "cat_classifier", "🐱"),
-]
-
-home = st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True)
+home = st.Page(HOME, title=t("nav.home"), icon="🏠", default=True)
 lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
            for path, slug, icon in LESSONS]
 st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()

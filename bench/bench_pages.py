@@ -15,9 +15,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from bench.common import Row
+from ui.lessons import HOME, LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
-HOME = "pages/home.py"
 FRESH_SESSIONS = 3  # fresh AppTest sessions timed per page (first runs)
 RERUNS = 5  # reruns timed per page
 FIRST_RUN_GOAL_MS = 500.0  # goal: a student opening a page waits at most this long for the script
@@ -28,15 +28,8 @@ CHART_TYPES = ("plotly_chart", "graphviz_chart")  # element types whose ``spec``
 
 
 def lesson_scripts() -> list[str]:
-    """Home, then every lesson script in app.py's LESSONS order (read from app.py, not repeated here)."""
-    import ast
-
-    tree = ast.parse((ROOT / "app.py").read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "LESSONS" for t in node.targets):
-            return [HOME] + [entry[0] for entry in ast.literal_eval(node.value)]
-    return [HOME]
-
+    """Home, then every lesson script in the app's order (ui.lessons)."""
+    return [HOME] + [script for script, _, _ in LESSONS]
 
 def _fresh(script: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)

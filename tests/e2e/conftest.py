@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from ui.lessons import LESSONS
+
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60  # how long the server may take to answer its health check
 IDLE_TIMEOUT_MS = 30_000  # how long a page may take to finish its script run
@@ -100,11 +102,5 @@ def assert_no_exception(page):
 
 
 def lesson_slugs() -> list[str]:
-    """URL paths of every page in app.py's LESSONS list (read with ast: app.py is a script)."""
-    import ast
-
-    tree = ast.parse((ROOT / "app.py").read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS":
-            return [""] + [ast.literal_eval(item)[1] for item in node.value.elts]  # "" = Home
-    raise AssertionError("app.py has no LESSONS list")
+    """URL paths of every page: "" (Home, the root) and each lesson's."""
+    return [""] + [slug for _, slug, _ in LESSONS]

@@ -5,13 +5,13 @@ captions, markdown, alerts, widget labels and chart titles. Code boxes and formu
 (they are code and mathematics in any language), and so are inline `code` spans.
 """
 
-import ast
 import json
 import re
 
 import pytest
 
-from tests.pages.conftest import ROOT, open_page
+from tests.pages.conftest import open_page
+from ui.lessons import HOME, LESSONS
 
 INLINE_CODE = re.compile(r"`[^`]*`")  # quoted code or NumPy's own messages, shown as code
 ENGLISH_PROSE = re.compile(r"[A-Za-z]{3,}(?:[ ,'’-]+[A-Za-z]{2,}){3,}")
@@ -22,10 +22,7 @@ WIDGETS = ("slider", "select_slider", "number_input", "text_input", "radio", "se
 
 
 def _pages() -> list[str]:
-    tree = ast.parse((ROOT / "app.py").read_text())
-    lessons = next(node for node in tree.body
-                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS")
-    return ["pages/home.py"] + [ast.literal_eval(item)[0] for item in lessons.value.elts]
+    return [HOME] + [script for script, _, _ in LESSONS]
 
 
 def _chart_texts(at) -> list[str]:

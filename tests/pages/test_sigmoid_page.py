@@ -10,12 +10,6 @@ from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_m
 PAGE = "pages/sigmoid.py"
 
 
-
-
-
-
-
-
 @pytest.mark.parametrize("lang, title", [("en", "The sigmoid σ(z)"), ("zh", "Sigmoid 函数 σ(z)")])
 def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
