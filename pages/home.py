@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core.data import CHANNELS, IMAGE_SIZE, data_dir
-from ui.cached import course_data
-from ui.i18n import t
+from ui.cached import course_data, course_error
+from ui.i18n import error_text, t
 
 # The seed's nine sections, in order: (section key, page script the lesson lives on).
 SECTIONS = [
@@ -44,7 +44,9 @@ st.table({
     t("home.col_meaning"): [t("home.X"), t("home.Y"), t("home.w"), t("home.b"),
                             t("home.Xt"), t("home.Yt")],
 })
-if data is None:
+if course_error() is not None:  # the files are there but broken: say which and why
+    st.error(error_text(course_error()))
+elif data is None:
     st.info(t("home.no_data", folder=str(data_dir())))
 else:
     st.success(t("home.data_ok", train=m_train, test=m_test))

@@ -12,7 +12,7 @@ def _load_course(directory: str):
 
 
 def course_data():
-    """The course dataset, or None when it is not installed (or unreadable: see course_error)."""
+    """The course dataset, or None when it is not installed (or unreadable: Home shows course_error)."""
     if not course_data_available():
         return None
     try:
@@ -21,12 +21,12 @@ def course_data():
         return None
 
 
-def course_error() -> str | None:
-    """Why the dataset cannot be used, as a sentence (None when it loads fine)."""
+def course_error() -> LogitLabError | None:
+    """Why installed course files cannot be used (None when they load, or are simply absent)."""
     if not course_data_available():
         return None
     try:
         _load_course(str(data_dir()))
     except LogitLabError as err:
-        return str(err)
+        return err
     return None

@@ -28,3 +28,13 @@ def test_switching_language_to_chinese_translates_home():
     at.radio(key="lang").set_value("zh").run()
     assert not at.exception
     assert "课程目录" in [h.value for h in at.subheader]
+
+
+def test_broken_dataset_files_are_named_in_an_error_not_a_traceback(tmp_path, monkeypatch):
+    for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
+        (tmp_path / name).write_text("not an HDF5 file")
+    monkeypatch.setenv("LOGITLAB_DATA", str(tmp_path))
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1 and "train_catvnoncat.h5" in at.error[0].value
+    assert list(at.table[0].value.iloc[:, 1])[0] == "(12288, 209)"  # the course's shapes still shown
