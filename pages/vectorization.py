@@ -5,6 +5,7 @@ import streamlit as st
 
 from core.data import TRAIN_FILE, data_dir
 from core.snippets_vectorization import vectorization_script
+from core.timing import format_duration, format_ratio
 from core.vectorization import (
     DOT_N_DEFAULT,
     DOT_N_MAX,
@@ -13,7 +14,6 @@ from core.vectorization import (
     LOOP_FEATURES_DEFAULT,
     LOOP_FEATURES_MAX,
     LOOP_FEATURES_MIN,
-    REPEATS,
     compare_step,
     dot_curve,
     synthetic_course_shaped,
@@ -24,42 +24,34 @@ from ui.exports import reproduce_block, show_chart
 from ui.figures.graph import fmt
 from ui.figures.vectorization import dot_timing_chart
 from ui.i18n import t
+from ui.session_cache import forget, session_cached
+from ui.timing import conditions_text, spread_text
 
 SEED = 0  # seed of the vectors, the synthetic data and the starting weights
 FEATURE_STEP = 16  # step of the feature-subset slider
-COURSE_CLAIM = 100  # the seed's "about 100×"
-ABOUT_LOW, ABOUT_HIGH = 50, 200  # measured speed-ups in this range count as "about 100×"
-MS, US = 1e3, 1e6  # seconds -> milliseconds, microseconds
+COURSE_SPEEDUP = 300  # the course video's for-loop vs np.dot ratio (about 475 ms vs 1.5 ms, a million numbers)
+TIMINGS = "vec_timings"  # st.session_state key of this session's own measurements (never shared)
+TIMINGS_KEPT = 8  # measurements one session keeps (oldest dropped first)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _dot(n: int):
-    return time_dot(n, SEED)
+def _measured(key: tuple, measure):
+    """This session's measurement for ``key``: taken now for this student if they have none yet."""
+    with st.spinner(t("timing.measuring")):
+        return session_cached(TIMINGS, key, measure, TIMINGS_KEPT)
 
 
-@st.cache_data(max_entries=1, show_spinner=False)
-def _curve():
-    return dot_curve(seed=SEED)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _step(features: int, use_course: bool):
-    data = course_data() if use_course else None
+def _step(features: int, data):
     X, Y = (data.train_x, data.train_y) if data is not None else synthetic_course_shaped(SEED)
     return compare_step(X, Y, features, SEED)
-
-
-def _remeasure() -> None:
-    for cached in (_dot, _curve, _step):
-        cached.clear()
 
 
 def _shape(shape: tuple) -> str:
     return r"\text{float}" if shape == () else "(" + ", ".join(str(s) for s in shape) + ")"
 
 
-def _verdict(speedup: float) -> str:
-    return "about" if ABOUT_LOW <= speedup <= ABOUT_HIGH else "more" if speedup > ABOUT_HIGH else "less"
+def _timed_metric(col, label: str, timing) -> None:
+    col.metric(label, format_duration(timing.best_s))
+    col.caption(spread_text(timing))
 
 
 st.title(t("vectorization.title"))
@@ -71,17 +63,21 @@ n = st.slider(t("vectorization.n_label"), DOT_N_MIN, DOT_N_MAX, DOT_N_DEFAULT, D
 left, right = st.columns(2)
 left.code("z = 0.0\nfor i in range(n):\n    z += w[i] * x[i]", language="python")
 right.code("z = np.dot(w, x)", language="python")
-dot = _dot(n)
+dot = _measured(("dot", n), lambda: time_dot(n, SEED))
 cols = st.columns(3)
-cols[0].metric(t("vectorization.loop_time"), f"{dot.loop_s * MS:.2f} ms")
-cols[1].metric(t("vectorization.numpy_time"), f"{dot.numpy_s * US:.1f} µs")
-cols[2].metric(t("vectorization.speedup"), f"{dot.speedup:.0f}×")
+_timed_metric(cols[0], t("vectorization.loop_time"), dot.loop)
+_timed_metric(cols[1], t("vectorization.numpy_time"), dot.numpy)
+cols[2].metric(t("vectorization.speedup"), format_ratio(dot.speedup))
+cols[2].caption(t("vectorization.speedup_median", ratio=format_ratio(dot.speedup_median)))
 st.markdown(t("vectorization.dot_values", n=n, loop=repr(dot.loop_value), numpy=repr(dot.numpy_value),
               diff=fmt(dot.difference, 2)))
-st.info(t(f"vectorization.verdict_{_verdict(dot.speedup)}", n=n, speedup=f"{dot.speedup:.0f}", claim=COURSE_CLAIM,
-          repeats=REPEATS))
-show_chart(dot_timing_chart(_curve(), dot), f"logitlab_vectorization_dot_n{n}", key="vec_chart")
-st.button(t("vectorization.remeasure"), key="vec_remeasure", on_click=_remeasure,
+st.info(t("vectorization.measured", n=n, speedup=format_ratio(dot.speedup), repeats=dot.loop.repeats,
+          loop=format_duration(dot.loop.best_s), numpy=format_duration(dot.numpy.best_s))
+        + "\n\n" + conditions_text(dot.machine))
+st.markdown(t("vectorization.why_differ", course=COURSE_SPEEDUP))
+show_chart(dot_timing_chart(_measured(("curve",), lambda: dot_curve(seed=SEED)), dot),
+           f"logitlab_vectorization_dot_n{n}", key="vec_chart")
+st.button(t("vectorization.remeasure"), key="vec_remeasure", on_click=forget, args=(TIMINGS,),
           help=t("vectorization.remeasure_help"))
 
 st.subheader(t("vectorization.step_header"))
@@ -89,17 +85,17 @@ data = course_data()
 st.caption(t("vectorization.data_course" if data is not None else "vectorization.data_synthetic"))
 features = st.slider(t("vectorization.features_label"), LOOP_FEATURES_MIN, LOOP_FEATURES_MAX, LOOP_FEATURES_DEFAULT,
                      FEATURE_STEP, key="vec_features", bind="query-params", help=t("vectorization.features_help"))
-step = _step(features, data is not None)
+step = _measured(("step", features, data is not None), lambda: _step(features, data))
 cols = st.columns(3)
-cols[0].metric(t("vectorization.loop_subset", k=step.features), f"{step.loop_s * MS:.1f} ms")
-cols[1].metric(t("vectorization.vec_subset", k=step.features), f"{step.vec_subset_s * MS:.3f} ms")
-cols[2].metric(t("vectorization.speedup"), f"{step.speedup_subset:.0f}×")
+_timed_metric(cols[0], t("vectorization.loop_subset", k=step.features), step.loop)
+_timed_metric(cols[1], t("vectorization.vec_subset", k=step.features), step.vec_subset)
+cols[2].metric(t("vectorization.speedup"), format_ratio(step.speedup_subset))
 cols = st.columns(3)
-cols[0].metric(t("vectorization.loop_full", n_x=step.n_x), f"≈ {step.loop_full_estimate_s:.2f} s")
-cols[1].metric(t("vectorization.vec_full", n_x=step.n_x), f"{step.vec_full_s * MS:.2f} ms")
-cols[2].metric(t("vectorization.speedup"), f"≈ {step.speedup_full:.0f}×")
+cols[0].metric(t("vectorization.loop_full", n_x=step.n_x), f"≈ {format_duration(step.loop_full_estimate_s)}")
+_timed_metric(cols[1], t("vectorization.vec_full", n_x=step.n_x), step.vec_full)
+cols[2].metric(t("vectorization.speedup"), f"≈ {format_ratio(step.speedup_full)}")
 st.caption(t("vectorization.scaling_note", k=step.features, n_x=step.n_x, m=step.m,
-             iterations=step.loop_iterations))
+             iterations=step.loop_iterations) + " " + conditions_text(step.machine))
 st.success(t("vectorization.same_numbers", k=step.features, diff=fmt(step.max_diff, 2)))
 
 st.subheader(t("vectorization.shapes_header"))

@@ -1,4 +1,4 @@
-"""Loops against NumPy: equal numbers (the timings themselves are never asserted)."""
+"""Loops against NumPy: equal numbers, both sides timed alike (the times themselves are never asserted)."""
 
 import re
 import subprocess
@@ -9,6 +9,7 @@ import pytest
 
 from core.model import cost_and_grads
 from core.snippets_vectorization import vectorization_script
+from core.timing import MIN_ROUNDS
 from core.vectorization import (
     COURSE_M,
     COURSE_N_X,
@@ -34,11 +35,21 @@ def test_loop_dot_equals_np_dot(n):
 
 
 def test_time_dot_returns_both_results_for_the_requested_length():
-    result = time_dot(500, seed=3, repeats=1)
+    result = time_dot(500, seed=3, budget_s=0.0)
     u, v = dot_vectors(500, seed=3)
     assert result.n == 500
     assert result.numpy_value == float(np.dot(u, v)) and result.loop_value == loop_dot(u, v)
     assert result.difference == abs(result.loop_value - result.numpy_value)
+
+
+def test_time_dot_times_both_sides_equally_often_and_reports_best_and_median():
+    result = time_dot(500, seed=3, budget_s=0.0)
+    assert result.loop.repeats == result.numpy.repeats == MIN_ROUNDS
+    for side in (result.loop, result.numpy):
+        assert 0 < side.best_s <= side.median_s
+    assert result.speedup == result.loop.best_s / result.numpy.best_s
+    assert result.speedup_median == result.loop.median_s / result.numpy.median_s
+    assert result.machine.cpus >= 1
 
 
 def test_time_dot_refuses_lengths_above_the_named_maximum():
@@ -76,6 +87,8 @@ def test_compare_step_reports_equal_numbers_and_the_real_array_shapes():
                            "Z": (1, COURSE_M), "A": (1, COURSE_M), "dZ": (1, COURSE_M), "dw": (COURSE_N_X, 1),
                            "db": ()}
     assert step.loop_iterations == 2 * COURSE_N_X * COURSE_M
+    assert step.loop.repeats == step.vec_subset.repeats == step.vec_full.repeats >= MIN_ROUNDS
+    assert step.speedup_full == step.loop.best_s * COURSE_N_X / SMALL_FEATURES / step.vec_full.best_s
 
 
 def test_compare_step_on_the_course_photos(course):
@@ -91,7 +104,7 @@ def _printed(script: str) -> dict:
 
 def test_reproduce_script_prints_the_same_numbers_as_core():
     got = _printed(vectorization_script(2000, SMALL_FEATURES, seed=0))
-    dot = time_dot(2000, seed=0, repeats=1)
+    dot = time_dot(2000, seed=0, budget_s=0.0)
     step = compare_step(*synthetic_course_shaped(seed=0), SMALL_FEATURES, seed=0)
     assert got["loop_dot"] == dot.loop_value and got["np_dot"] == dot.numpy_value
     assert got["subset_cost"] == pytest.approx(step.subset_cost, rel=1e-12)

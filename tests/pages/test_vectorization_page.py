@@ -1,12 +1,17 @@
-"""AppTest of the vectorization page: dot-product timing, the gradient step both ways, and the shapes."""
+"""AppTest of the vectorization page: per-session dot-product timing, the gradient step both ways, the shapes."""
 
 import json
+import os
+import re
 
+import numpy as np
 import pytest
 
+from core import timing
 from tests.pages.conftest import open_page
 
 PAGE = "pages/vectorization.py"
+SMALL = {"vec_n": 1000, "vec_features": 16}  # short loops, for tests about something other than the lengths
 
 
 def _chart(at) -> dict:
@@ -24,7 +29,7 @@ def _diff(text: str) -> float:
 
 @pytest.mark.parametrize("lang, title", [("en", "Vectorization"), ("zh", "向量化")])
 def test_page_renders_in_both_languages(lang, title):
-    at = open_page(PAGE, lang=lang)
+    at = open_page(PAGE, lang=lang, **SMALL)
     assert not at.exception
     assert at.title[0].value == title
     assert len(at.metric) == 9
@@ -44,7 +49,7 @@ def test_changing_n_changes_the_measured_dot_product():
 
 
 def test_loops_and_vectorized_step_give_the_same_numbers_for_any_subset():
-    at = open_page(PAGE)
+    at = open_page(PAGE, **SMALL)
     at.slider(key="vec_features").set_value(32).run()
     assert not at.exception
     assert any("32 features" in m.label for m in at.metric)
@@ -52,7 +57,7 @@ def test_loops_and_vectorized_step_give_the_same_numbers_for_any_subset():
 
 
 def test_equations_show_the_shapes_of_the_actual_arrays():
-    at = open_page(PAGE)
+    at = open_page(PAGE, **SMALL)
     latex = [m.value for m in at.get("latex")]
     assert any("(1, 209) = (1, 12288)\\,(12288, 209)" in text for text in latex)
     assert any("(12288, 1) = \\frac{1}{209}\\,(12288, 209)\\,(209, 1)" in text for text in latex)
@@ -60,7 +65,7 @@ def test_equations_show_the_shapes_of_the_actual_arrays():
 
 def test_page_uses_the_course_photos_when_installed(course_dir, monkeypatch):
     monkeypatch.setenv("LOGITLAB_DATA", str(course_dir))
-    at = open_page(PAGE)
+    at = open_page(PAGE, **SMALL)
     assert not at.exception
     assert any("209 training photos" in c.value for c in at.caption)
     assert _diff(at.success[0].value) < 1e-12
@@ -68,7 +73,67 @@ def test_page_uses_the_course_photos_when_installed(course_dir, monkeypatch):
 
 def test_page_falls_back_to_synthetic_data_of_the_course_shape(tmp_path, monkeypatch):
     monkeypatch.setenv("LOGITLAB_DATA", str(tmp_path))  # an empty folder: no dataset
-    at = open_page(PAGE)
+    at = open_page(PAGE, **SMALL)
     assert not at.exception
     assert any("not installed" in c.value and "(12288, 209)" in c.value for c in at.caption)
     assert any("(1, 209) = (1, 12288)" in m.value for m in at.get("latex"))
+
+
+class StepClock:
+    """A stand-in for the timing clock that moves ``step`` seconds per reading: every timed run lasts ``step``."""
+
+    def __init__(self, step: float):
+        self.step, self.now = step, 0.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+FIRST_STEP, SECOND_STEP = 0.05, 0.1  # fake seconds per run in the first and the second session
+
+
+def _loop_metric(at) -> str:
+    return next(m.value for m in at.metric if m.label == "for-loop")
+
+
+def test_each_session_gets_its_own_measurement_not_the_first_visitors(monkeypatch):
+    clock = StepClock(FIRST_STEP)
+    monkeypatch.setattr(timing, "clock", clock)
+    first = open_page(PAGE, **SMALL)
+    assert _loop_metric(first) == "50.0 ms"
+    clock.step = SECOND_STEP  # the server got slower (or faster): a new visitor measures it now
+    second = open_page(PAGE, **SMALL)
+    assert _loop_metric(second) == "100 ms"
+    first.slider(key="vec_features").set_value(32).run()  # a rerun keeps the first session's own dot timing
+    assert _loop_metric(first) == "50.0 ms"
+
+
+def test_measure_again_times_it_again_for_this_session(monkeypatch):
+    clock = StepClock(FIRST_STEP)
+    monkeypatch.setattr(timing, "clock", clock)
+    at = open_page(PAGE, **SMALL)
+    clock.step = SECOND_STEP
+    at.button(key="vec_remeasure").click().run()
+    assert _loop_metric(at) == "100 ms"
+
+
+def test_every_time_shows_its_spread_and_the_conditions():
+    at = open_page(PAGE, **SMALL)
+    spreads = [c.value for c in at.caption if c.value.startswith("best of ")]
+    assert len(spreads) == 5  # loop, np.dot; two loops and vectorized on the subset; vectorized on all
+    assert all(re.fullmatch(r"best of \d+ runs: [\d.,]+ (ns|µs|ms|s) · median [\d.,]+ (ns|µs|ms|s)", s)
+               for s in spreads)
+    assert f"{os.cpu_count()} CPU cores" in at.info[0].value and f"NumPy {np.__version__}" in at.info[0].value
+    assert "n = 1000" in at.info[0].value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_speedup_text_reports_the_measurement_and_never_says_the_course_is_wrong(lang, monkeypatch):
+    monkeypatch.setattr(timing, "clock", StepClock(FIRST_STEP))  # a speed-up of 1×: far below the course's
+    at = open_page(PAGE, lang=lang, **SMALL)
+    text = " ".join(el.value for el in (*at.info, *at.markdown))
+    assert "1.00×" in at.info[0].value and "300×" in text
+    for wrong in ("less than the course", "more than the course", "the course is wrong", "比课程说的少",
+                  "比课程说的还要多"):
+        assert wrong not in text
