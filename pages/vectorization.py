@@ -77,6 +77,7 @@ st.info(t("vectorization.measured", n=n, speedup=format_ratio(dot.speedup), repe
 st.markdown(t("vectorization.why_differ", course=COURSE_SPEEDUP))
 show_chart(dot_timing_chart(_measured(("curve",), lambda: dot_curve(seed=SEED)), dot),
            f"logitlab_vectorization_dot_n{n}", key="vec_chart")
+st.caption(t("vectorization.chart_caption"))
 st.button(t("vectorization.remeasure"), key="vec_remeasure", on_click=forget, args=(TIMINGS,),
           help=t("vectorization.remeasure_help"))
 

@@ -1,13 +1,13 @@
 """Charts of the vectorization lesson: for-loop vs np.dot time over the vector length n (log–log).
 
 Each point is the best run of a measurement; its error bar reaches up to the median run (the spread).
-The time axis is in seconds with SI prefixes (ns, µs, ms), so every tick reads in a fitting unit.
+The time axis is in seconds, its ticks labelled one per decade in a fitting unit (1 µs, 10 µs, … 1 s).
 Traces carry a ``meta`` id ("loop", "numpy", "current") so tests can find them in the plotly spec.
 """
 
 import plotly.graph_objects as go
 
-from core.timing import Timing
+from core.timing import UNITS, Timing
 from core.vectorization import DotTiming
 from ui.i18n import t
 from ui.theme import PALETTE, style
@@ -15,6 +15,14 @@ from ui.theme import PALETTE, style
 MARKER_SIZE = 9  # px, measured points
 CURRENT_SIZE = 16  # px, the slider's n
 LEGEND_Y = -0.25  # legend position in plot-height units: under the x-axis title
+DECADES = range(-9, 2)  # time-axis ticks: 10⁻⁹ s (1 ns) to 10 s, one per power of ten
+DIGITS_PER_UNIT = 3  # ns, µs, ms, s are a thousand apart
+
+
+def _decade_label(exponent: int) -> str:
+    """10**exponent seconds as "1 ns", "10 µs", "100 ms", "1 s"."""
+    _, unit = UNITS[-1 - (exponent - DECADES.start) // DIGITS_PER_UNIT]
+    return f"{10 ** ((exponent - DECADES.start) % DIGITS_PER_UNIT)} {unit}"
 
 
 def _spread(timings: list[Timing]) -> dict:
@@ -40,7 +48,7 @@ def dot_timing_chart(curve: list[DotTiming], current: DotTiming):
                              error_y=_spread([current.loop, current.numpy]),
                              marker={"size": CURRENT_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log", exponentformat="SI", ticksuffix="s")
+    fig.update_yaxes(type="log", tickvals=[10.0 ** e for e in DECADES], ticktext=[_decade_label(e) for e in DECADES])
     style(fig, title=t("vectorization.chart_title"), x_title=t("vectorization.axis_n"),
           y_title=t("vectorization.axis_time"))
     fig.update_layout(legend={"yanchor": "top", "y": LEGEND_Y})  # below the axis, clear of the title
