@@ -117,11 +117,13 @@ table[t("broadcasting.col_verdict")] = [
 if b.steps:
     st.table(table)
 st.markdown(t("broadcasting.rules_2_4"))
-st.latex(r"\text{out}_k = \max(a_k, b_k, \dots) \quad\text{if each } a_k, b_k, \dots \in \{1, \text{out}_k\}")
+out_name = rf"\text{{{t('annotations.out')}}}"  # the output's name in the two formulas below
+st.latex(rf"{out_name}_k = \max(a_k, b_k, \dots) \quad\text{{{t('annotations.if_each')} }} "
+         rf"a_k, b_k, \dots \in \{{1, {out_name}_k\}}")
 cells = [rf"\max({', '.join(map(str, step.padded))}) {RELATION['zero' if 0 in step.padded else step.verdict]} "
          rf"{step.out}" if step.ok else r" \neq ".join(sorted({str(n) for n in step.padded if n != 1}))
          for step in b.steps]
-st.latex(r"\text{out} = (" + r",\; ".join(cells) + ")" if cells else r"\text{out} = ()")
+st.latex(out_name + r" = (" + r",\; ".join(cells) + ")" if cells else out_name + r" = ()")
 if any(0 in step.padded for step in b.steps):
     st.caption(t("broadcasting.zero_note"))
 

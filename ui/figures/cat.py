@@ -47,7 +47,7 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
     extra = {"coloraxis": coloraxis} if coloraxis else {
         "colorscale": DIVERGING, "zmid": 0, "zmin": -limit, "zmax": limit, "colorbar": {"title": {"text": colorbar}}}
-    return go.Heatmap(z=values, meta=meta, hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>", **extra)
+    return go.Heatmap(z=values, meta=meta, hovertemplate=t("annotations.pixel_hover"), **extra)
 
 
 def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
