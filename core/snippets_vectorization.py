@@ -13,7 +13,11 @@ SCRIPT_ROUNDS = 7  # repeats per timed function in the script (a fixed count: no
 
 def vectorization_script(n: int, features: int, seed: int = 0, data_file: str | None = None) -> str:
     """The script for the dot product of length n and one gradient step (loops on ``features`` rows)."""
-    return f'''"""Logit Lab · Vectorization: recompute this page's numbers with NumPy only."""
+    return f'''"""Logit Lab · Vectorization: recompute this page's numbers with NumPy only.
+
+The page times NumPy on one thread, like the Python loop it is compared with; to do the same here, run
+OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 python logitlab_vectorization.py
+"""
 import time
 
 import numpy as np

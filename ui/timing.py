@@ -11,8 +11,9 @@ def spread_text(timing: Timing) -> str:
 
 
 def conditions_text(machine: Machine) -> str:
-    """Where and under what load a timing was taken: CPU cores, architecture, Python, NumPy, load average."""
-    params = {"cpus": machine.cpus, "arch": machine.arch, "python": machine.python, "numpy": machine.numpy}
+    """Where and under what load a timing was taken: CPU cores, architecture, Python, NumPy and its threads, load."""
+    params = {"cpus": machine.cpus, "arch": machine.arch, "python": machine.python, "numpy": machine.numpy,
+              "threads": machine.threads}
     if machine.load is None:
         return t("timing.conditions_no_load", **params)
     return t("timing.conditions", load=f"{machine.load:.1f}", **params)

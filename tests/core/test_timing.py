@@ -4,13 +4,16 @@ A fake clock stands in for time.perf_counter: each timed function advances it by
 every count and every time below follows from the code, not from how busy the test machine is.
 """
 
+import numpy as np
 import pytest
+from threadpoolctl import threadpool_info
 
 from core import timing
 from core.timing import (
     MAX_ROUNDS,
     MIN_BATCH_S,
     MIN_ROUNDS,
+    TIMING_THREADS,
     Timing,
     calls_per_batch,
     format_duration,
@@ -89,6 +92,16 @@ def test_a_slow_function_still_gets_the_minimum_number_of_runs(clock):
 
 def test_a_fast_function_stops_at_the_maximum_number_of_runs(clock):
     assert measure({"dot": clock.costing(FAST)}, BUDGET)["dot"].repeats == MAX_ROUNDS
+
+
+def test_numpy_runs_on_one_thread_while_timed_like_the_loop_it_is_compared_with():
+    def threads() -> set:
+        return {pool["num_threads"] for pool in threadpool_info()}
+
+    before, seen = threads(), []
+    measure({"dot": lambda: seen.append(threads())}, budget_s=0.0)
+    assert seen and all(inside == {TIMING_THREADS} for inside in seen)
+    assert threads() == before and np.dot(np.ones(3), np.ones(3)) == 3.0  # the limit is lifted afterwards
 
 
 def test_real_clock_times_a_real_function():
