@@ -87,7 +87,7 @@ st.latex(r"\begin{aligned}"
          rf"w_1 &:= w_1 - \alpha\,dw_1 &&= {fmt(p.w1)} - {fmt(alpha)} \cdot ({fmt(v.dw1)}) = {fmt(new.w1)}\\"
          rf"w_2 &:= w_2 - \alpha\,dw_2 &&= {fmt(p.w2)} - {fmt(alpha)} \cdot ({fmt(v.dw2)}) = {fmt(new.w2)}\\"
          rf"b &:= b - \alpha\,db &&= {fmt(p.b)} - {fmt(alpha)} \cdot ({fmt(v.db)}) = {fmt(new.b)}\\"
-         rf"L &= L(a, y) &&= {fmt(v.L)} \;\longrightarrow\; L_{{\text{{new}}}} = {fmt(new_loss)}"
+         rf"L &= L(a, y) &&= {fmt(v.L)} \;\longrightarrow\; L_{{\text{{{t('annotations.new')}}}}} = {fmt(new_loss)}"
          r"\end{aligned}")
 verdict = "update_zero" if alpha == 0 else "update_lower" if new_loss < v.L else "update_not_lower"
 st.markdown(t(f"graph.{verdict}"))

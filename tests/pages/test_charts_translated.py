@@ -1,5 +1,6 @@
 """Every chart on every page speaks Chinese in Chinese: titles, axis titles, legend entries, annotations,
-colour-bar titles, hover text and animation buttons either contain Chinese or are pure notation.
+colour-bar titles, hover text and animation buttons either contain Chinese or are pure notation; so do
+the words inside formulas (LaTeX \\text{…}).
 
 Each page is rendered in AppTest with lang=zh, in every view that draws a chart (lazy tabs, boxes,
 toggles), with the course dataset where a view needs it. "Pure notation" is symbols, numbers, units
@@ -18,7 +19,8 @@ from ui.lessons import HOME, LESSONS
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # Chinese characters
 MARKUP = re.compile(r"<[^>]*>|%\{[^}]*\}|\$[^$]*\$")  # HTML tags, plotly placeholders, LaTeX
 NOTATION_WORDS = re.compile(  # the course's symbols and units, allowed in a Chinese chart as they are
-    r"p\(cat\)|np\.dot|\b(?:log|exp|max|min|sum|ms|ns|s|dw|db|dz|da|CE|sq|NumPy|ReLU)\b")
+    r"p\(cat\)|np\.dot|\b(?:log|exp|max|min|sum|ms|ns|s|dw|db|dz|da|CE|sq|NumPy|ReLU|float)\b")
+LATEX_TEXT = re.compile(r"\\text\{([^{}]*)\}")  # words written inside a formula
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")  # left after notation, three letters are a word (wx, dw are maths)
 ZH = catalogue("zh")
 SMALL_VECTORS = {"vec_n": 1000, "vec_features": 16}  # short timing loops: this test reads labels, not times
@@ -78,6 +80,11 @@ def chart_texts(spec: dict) -> list[str]:
     return texts + [t for trace in spec.get("data", []) for t in _trace_texts(trace)]
 
 
+def formula_words(at) -> list[str]:
+    """The \\text{…} words of every formula on the page."""
+    return [words for formula in at.get("latex") for words in LATEX_TEXT.findall(formula.value)]
+
+
 def english_in(text: str) -> list[str]:
     """English words in a chart text: none when it contains Chinese or is pure notation."""
     if not isinstance(text, str) or CJK.search(text):
@@ -103,19 +110,19 @@ def test_checker_reads_titles_axes_legend_annotations_and_buttons():
 
 
 @pytest.mark.parametrize("script, state, needs_data, key", VIEWS, ids=[view[3] for view in VIEWS])
-def test_every_chart_text_is_chinese_or_notation(script, state, needs_data, key, request, monkeypatch):
+def test_every_chart_and_formula_text_is_chinese_or_notation(script, state, needs_data, key, request, monkeypatch):
     if needs_data:
         monkeypatch.setenv("LOGITLAB_DATA", str(request.getfixturevalue("course_dir")))
     at = open_page(script, lang="zh", **state)
     assert not at.exception
     charts = at.get("plotly_chart")
     assert any(chart.proto.id.endswith(key) for chart in charts), "the view did not draw its chart"
-    english = {text: english_in(text) for chart in charts
-               for text in chart_texts(json.loads(chart.proto.spec)) if english_in(text)}
-    assert english == {}
+    texts = [text for chart in charts for text in chart_texts(json.loads(chart.proto.spec))] + formula_words(at)
+    assert {text: english_in(text) for text in texts if english_in(text)} == {}
 
 
 @pytest.mark.parametrize("script", CHARTLESS)
-def test_pages_without_a_listed_view_draw_no_chart(script):
+def test_pages_without_a_listed_view_draw_no_chart_and_write_formulas_in_chinese(script):
     at = open_page(script, lang="zh")
     assert not at.exception and at.get("plotly_chart") == []
+    assert {text: english_in(text) for text in formula_words(at) if english_in(text)} == {}
