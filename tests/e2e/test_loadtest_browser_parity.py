@@ -16,7 +16,8 @@ MARKUP = set("*_`$\\[]<>#|~")  # texts with these are rendered (markdown, LaTeX)
 MAIN = '[data-testid="stMain"]'
 
 
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # live measurements (the vectorization page's timings) differ per visit
+# live measurements (the vectorization page's timings) differ per visit, in value and in unit (850 ns, 1.20 ms)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?: (?:ns|µs|ms|s)(?![A-Za-z]))?")
 
 
 def _norm(text: str) -> str:
