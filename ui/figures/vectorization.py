@@ -7,7 +7,7 @@ Traces carry a ``meta`` id ("loop", "numpy", "current") so tests can find them i
 
 import plotly.graph_objects as go
 
-from core.timing import UNITS, Timing
+from core.timing import UNITS, Timing, format_duration, format_ratio
 from core.vectorization import DotTiming
 from ui.i18n import t
 from ui.theme import PALETTE, style
@@ -41,7 +41,8 @@ def dot_timing_chart(curve: list[DotTiming], current: DotTiming):
     ):
         fig.add_trace(go.Scatter(x=ns, y=[tm.best_s for tm in timings], mode="lines+markers", name=name,
                                  meta=meta, line={"color": colour, "width": 3}, marker={"size": MARKER_SIZE},
-                                 error_y=_spread(timings), customdata=[d.speedup for d in curve],
+                                 error_y=_spread(timings), text=[format_duration(tm.best_s) for tm in timings],
+                                 customdata=[format_ratio(d.speedup) for d in curve],
                                  hovertemplate=t("vectorization.hover")))
     fig.add_trace(go.Scatter(x=[current.n, current.n], y=[current.loop.best_s, current.numpy.best_s],
                              mode="markers", name=t("vectorization.trace_current", n=current.n), meta="current",
