@@ -5,12 +5,18 @@ The seed's rules: (1) pad every shape on the left with 1s to the longest rank; (
 size on each axis is the largest; (3) an operand fits when its size equals the output's or is 1;
 (4) along an axis of length 1 the first (only) value is reused. Rule 2 is really "the size that
 is not 1" (a length-0 axis against a length-1 axis gives 0), which is what NumPy does.
+NumPy adds one more condition, about size rather than shape: multiplying the result's sizes from
+the left must not pass 2⁶³ − 1 (the most elements it can index) before a 0 ends the product;
+otherwise it refuses with "broadcast dimensions too large". ``explain`` applies it too, so its
+verdict and np.broadcast_shapes always agree.
 """
 
 from dataclasses import dataclass
 from functools import reduce
 
 import numpy as np
+
+from core.shape_text import MAX_ELEMENTS
 
 OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}  # element-wise operators
 MATMUL = "@"
@@ -23,6 +29,19 @@ OPERAND_SCALE = 10  # operand k holds (1, 2, 3, …) · 10^k, so each operand's 
 def n_elements(shape) -> int:
     """How many numbers an array of this shape holds (exact Python int, never overflows)."""
     return int(np.prod(shape, dtype=object))
+
+
+def too_large_for_numpy(shape) -> bool:
+    """NumPy's own size check on a broadcast result: the running product of the sizes, from the left,
+    passes MAX_ELEMENTS before any 0 stops it (so (10⁹, 10⁹, 10⁹, 0) is refused, (0, 10⁹, 10⁹, 10⁹) is not)."""
+    product = 1
+    for size in shape:
+        if size == 0:
+            return False
+        product *= size
+        if product > MAX_ELEMENTS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -50,7 +69,8 @@ class Broadcast:
     shapes: tuple  # the shapes as typed
     padded: tuple  # after rule 1
     steps: tuple  # one AxisStep per axis
-    shape: tuple | None  # the result by the rules; None when they fail
+    shape: tuple | None  # the result by the rules; None when they fail or it is too large for NumPy
+    too_large: bool  # every axis fits, but the result is too large for NumPy (too_large_for_numpy)
     numpy_shape: tuple | None  # np.broadcast_shapes's answer
     numpy_error: str | None  # np.broadcast_shapes's message when it refuses
     run_error: str | None  # the ValueError of really running a + b (+ c) on small zeros
@@ -94,9 +114,13 @@ def numpy_verdict(shapes) -> tuple:
 
 
 def is_small(shapes) -> bool:
-    """True when every operand and every intermediate result has at most CHECK_CAP elements."""
+    """True when every operand, every intermediate result and every index grid has at most CHECK_CAP elements.
+
+    A length-0 axis counts as 1: (10⁹, 0) holds nothing, but copying by hand would still build an
+    index array of 10⁹ entries along its first axis.
+    """
     steps = axis_steps(shapes)
-    return n_elements([max(step.padded) for step in steps]) <= CHECK_CAP
+    return n_elements([max(*step.padded, 1) for step in steps]) <= CHECK_CAP
 
 
 def operands(shapes) -> list:
@@ -132,7 +156,8 @@ def explain(shapes, op: str = "+") -> Broadcast:
     shapes = tuple(tuple(int(n) for n in s) for s in shapes)
     steps = axis_steps(shapes)
     ok = all(step.ok for step in steps)
-    rule_shape = tuple(step.out for step in steps) if ok else None
+    too_large = ok and too_large_for_numpy(tuple(step.out for step in steps))
+    rule_shape = tuple(step.out for step in steps) if ok and not too_large else None
     numpy_shape, numpy_error = numpy_verdict(shapes)
     run_error, checked = None, False
     if is_small(shapes):
@@ -142,7 +167,7 @@ def explain(shapes, op: str = "+") -> Broadcast:
                 guess = predicted(shapes, op)
                 checked = real.shape == guess.shape and bool(np.array_equal(real, guess))
     padded = tuple(pad(s, len(steps)) for s in shapes)
-    return Broadcast(shapes, padded, steps, rule_shape, numpy_shape, numpy_error, run_error, checked)
+    return Broadcast(shapes, padded, steps, rule_shape, too_large, numpy_shape, numpy_error, run_error, checked)
 
 
 @dataclass(frozen=True)
@@ -176,7 +201,7 @@ class Matmul:
     inner: tuple | None  # (a's last size, b's second-to-last size) after 1-D promotion
     batch: Broadcast | None  # broadcasting of the leading (batch) axes, when both have any
     shape: tuple | None  # the result by the rule; None when it fails
-    reason: str  # "" when fine, else "scalar", "inner" or "batch"
+    reason: str  # "" when fine, else "scalar", "inner", "batch" or "too_large" (see too_large_for_numpy)
     numpy_shape: tuple | None  # the shape of NumPy's real result (small shapes only)
     numpy_error: str | None  # NumPy's message when it refuses
 
@@ -192,10 +217,13 @@ def _matmul_rule(a, b) -> tuple:
     if inner[0] != inner[1]:
         return inner, batch, None, "inner"
     if batch is not None and batch.shape is None:
-        return inner, batch, None, "batch"
+        return inner, batch, None, "too_large" if batch.too_large else "batch"
     rows = () if len(a) == 1 else (a2[-2],)  # promoted axes are removed again
     cols = () if len(b) == 1 else (b2[-1],)
-    return inner, batch, (batch.shape if batch else ()) + rows + cols, ""
+    shape = (batch.shape if batch else ()) + rows + cols
+    if too_large_for_numpy(shape):
+        return inner, batch, None, "too_large"
+    return inner, batch, shape, ""
 
 
 def explain_matmul(a, b) -> Matmul:

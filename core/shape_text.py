@@ -1,7 +1,8 @@
 """Read a shape a student types, such as "(3, 1)", "3x1" or "()", without ever evaluating it.
 
 Accepted: optional round or square brackets around the whole shape; sizes separated by commas,
-spaces or x/×; a trailing comma as in Python's "(5,)"; "()" or "[]" for a scalar; full-width
+spaces or x/× (an x needs a size on both sides: "x" alone is not the scalar shape); a trailing
+comma as in Python's "(5,)"; "()" or "[]" for a scalar; "-0" as 0, as Python reads it; full-width
 digits and punctuation as typed on a Chinese keyboard ("（３，１）"). Everything else raises
 ``LogitLabError`` with a sentence that says what was wrong.
 """
@@ -20,9 +21,8 @@ SHOWN_CHARS = 20  # characters of an offending word quoted back in a message
 FULL_WIDTH_OFFSET = 0xFEE0  # "０" (U+FF10) minus "0" (U+0030): full-width ASCII variants
 FULL_WIDTH = re.compile(r"[\uff01-\uff5e]")  # full-width "!" … "~"
 EXTRA_SEPARATORS = {"、": ",", "×": "x", "\u3000": " "}  # ideographic comma, times sign, ideographic space
-SPLIT = re.compile(r"[\sxX]+")  # spaces and x separate sizes inside a comma-separated piece
+TIMES = re.compile(r"\s*[xX]\s*")  # an x (or ×, normalised to x) between two sizes
 DIGITS = re.compile(r"[0-9]+", re.ASCII)
-NEGATIVE = re.compile(r"-[0-9]+", re.ASCII)
 BRACKETS = {"(": ")", "[": "]"}
 
 
@@ -55,16 +55,27 @@ def _inside_brackets(text: str) -> str:
 
 
 def _size(word: str) -> int:
-    if NEGATIVE.fullmatch(word):
-        raise LogitLabError(f"{_shown(word)} is negative; an axis has zero or more elements.",
-                            key="errors_shapes.negative", word=_shown(word))
-    if not DIGITS.fullmatch(word):
+    """One size: ASCII digits, optionally after a minus sign that only "-0" (= 0) survives."""
+    digits = word.removeprefix("-")
+    if not DIGITS.fullmatch(digits):
         raise LogitLabError(f"Sizes must be whole numbers, found '{_shown(word)}'.",
                             key="errors_shapes.not_whole", word=_shown(word))
-    if len(word) > len(str(MAX_SIZE)) or int(word) >= MAX_SIZE:
+    if digits != word and digits.strip("0"):
+        raise LogitLabError(f"{_shown(word)} is negative; an axis has zero or more elements.",
+                            key="errors_shapes.negative", word=_shown(word))
+    if len(digits.lstrip("0")) > len(str(MAX_SIZE)) or int(digits) >= MAX_SIZE:
         raise LogitLabError(f"{_shown(word)} is too large; every size must be below {MAX_SIZE:,}.",
                             key="errors_shapes.too_large", word=_shown(word), limit=f"{MAX_SIZE:,}")
-    return int(word)
+    return int(digits)
+
+
+def _words(piece: str, original: str) -> list[str]:
+    """The sizes in one comma-separated piece: split at each x, then at spaces; an x needs a size on both sides."""
+    parts = TIMES.split(piece.strip())
+    if len(parts) > 1 and any(not part for part in parts):
+        raise LogitLabError(f"'{_shown(original)}' has an x without a size on both sides; write 3x1, "
+                            "or () for a single number.", key="bounds.shape_lonely_x", text=_shown(original))
+    return [word for part in parts for word in part.split()]
 
 
 def _pieces(inner: str, original: str) -> list[str]:
@@ -88,7 +99,7 @@ def parse_shape(text: str) -> tuple[int, ...]:
         raise LogitLabError(f"That shape is {len(text)} characters long; at most {MAX_TEXT} are allowed.",
                             key="errors_shapes.too_long", length=len(text), limit=MAX_TEXT)
     inner = _inside_brackets(text)
-    words = [w for piece in _pieces(inner, text) for w in SPLIT.split(piece.strip()) if w]
+    words = [w for piece in _pieces(inner, text) for w in _words(piece, text)]
     if len(words) > MAX_RANK:
         raise LogitLabError(f"A shape may have at most {MAX_RANK} axes; '{_shown(text)}' has {len(words)}.",
                             key="errors_shapes.too_many_axes", limit=MAX_RANK, count=len(words),

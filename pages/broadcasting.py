@@ -87,7 +87,8 @@ if op == MATMUL:
         st.latex(rf"{shape_str(shapes[0])}\;@\;{shape_str(shapes[1])} \;\to\; {shape_str(mm.shape)}")
         st.success(t("broadcasting.result_shape", shape=shape_str(mm.shape)))
     else:
-        st.error(t(f"broadcasting.matmul_fail_{mm.reason}", inner=str(mm.inner)))
+        key = "bounds.matmul_too_large" if mm.reason == "too_large" else f"broadcasting.matmul_fail_{mm.reason}"
+        st.error(t(key, inner=str(mm.inner)))
     if any(len(s) == 1 for s in shapes[:2]):
         st.caption(t("broadcasting.matmul_rank_one"))
     if mm.batch is not None:
@@ -130,6 +131,8 @@ if any(0 in step.padded for step in b.steps):
 if b.shape is not None:
     st.success(t("broadcasting.result_shape", shape=shape_str(b.shape)) + " · "
                + t("broadcasting.elements", count=f"{n_elements(b.shape):,}"))
+elif b.too_large:  # every axis fits, but NumPy's size check refuses: say so, never a green result
+    st.error(t("bounds.broadcast_too_large", shape=shape_str(tuple(step.out for step in b.steps))))
 else:
     for step in b.failing:
         st.error(t("broadcasting.fail_axis", axis=step.from_right, sizes=", ".join(map(str, step.padded))))

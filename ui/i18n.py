@@ -12,6 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.safe_text import SafeMarkdown, escape_markdown
+
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "zh": "简体中文"}  # code -> name shown in the switch
 DEFAULT_LANGUAGE = "en"
@@ -52,15 +54,18 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
-def error_text(err) -> str:
-    """A core ``LogitLabError`` in the current language (its English message as fallback).
+def error_text(err) -> SafeMarkdown:
+    """A core ``LogitLabError`` in the current language (its English message as fallback), safe to render.
 
-    ``err.key`` is a full catalogue key such as ``errors_image.too_large``.
+    ``err.key`` is a full catalogue key such as ``errors_image.too_large``. Its text values (typed text,
+    file names, reasons) are escaped and server paths hidden: they are shown as text, never as Markdown.
     """
     key = getattr(err, "key", None)
+    params = {name: escape_markdown(value) if isinstance(value, str) else value
+              for name, value in getattr(err, "params", {}).items()}
     if key and key in catalogue(DEFAULT_LANGUAGE):
         try:
-            return t(key, **getattr(err, "params", {}))
+            return SafeMarkdown(t(key, **params))
         except (KeyError, IndexError, ValueError):
             pass
-    return str(err)
+    return escape_markdown(str(err))

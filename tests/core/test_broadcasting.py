@@ -14,16 +14,20 @@ from core.broadcasting import (
     explain,
     explain_matmul,
     is_small,
+    n_elements,
     operands,
     picture,
     predicted,
     stretch,
 )
+from core.shape_text import MAX_ELEMENTS, MAX_SIZE
 from core.snippets_broadcasting import broadcasting_script
 
 RANDOM_CASES = 400  # random shape sets per test
 MAX_TEST_RANK = 4  # ranks 0 … 4 in the random shapes
 SIZES = (0, 1, 1, 1, 2, 3, 4)  # axis sizes drawn at random: 1 is common, as in real broadcasting
+HUGE_SIZES = (0, 1, 1, 1, 2, 7, 65_536, MAX_SIZE - 1)  # the parser's largest size: three of them pass 2⁶³ − 1
+MAX_HUGE_RANK = 5  # ranks 0 … 5 in the huge shapes
 
 
 def _random_shapes(rng, count):
@@ -125,14 +129,50 @@ def test_huge_shapes_are_explained_without_allocating():
     assert not b.checked and b.run_error is None
 
 
-def test_numpys_refusal_of_impossibly_large_results_is_reported():
-    b = explain([(10**8, 1, 1, 1), (1, 10**8, 10**8, 10**8)])
-    assert b.shape is not None and b.numpy_shape is None and "too large" in b.numpy_error
+def test_numpys_refusal_of_impossibly_large_results_is_the_verdict_too():
+    b = explain([(999_999_999, 1, 1), (1, 999_999_999, 999_999_999)])  # the issue's case: 10²⁷ elements
+    assert b.shape is None and b.too_large and not b.failing
+    assert b.numpy_shape is None and "too large" in b.numpy_error
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_verdict_on_huge_shapes_is_numpys_verdict(seed):
+    """Sizes up to the parser's limit, so results pass 2⁶³ − 1 often; np.broadcast_shapes allocates nothing."""
+    rng = np.random.default_rng(seed)
+    verdicts = set()
+    for _ in range(RANDOM_CASES):
+        shapes = tuple(tuple(int(n) for n in rng.choice(HUGE_SIZES, size=rng.integers(0, MAX_HUGE_RANK + 1)))
+                       for _ in range(rng.integers(2, 4)))
+        if any(n_elements(s) > MAX_ELEMENTS for s in shapes):
+            continue  # the shape parser refuses such an operand before the lab sees it
+        b = explain(shapes)
+        assert b.shape == b.numpy_shape, shapes
+        assert b.too_large == (bool(b.numpy_error) and "too large" in b.numpy_error), shapes
+        verdicts.add("ok" if b.shape is not None else "too_large" if b.too_large else "fail")
+    assert verdicts == {"ok", "too_large", "fail"}  # the generated set exercises every verdict
+
+
+@pytest.mark.parametrize(("shape", "refused"), [
+    ((MAX_SIZE - 1,) * 3 + (0,), True),  # NumPy multiplies from the left: the product passes 2⁶³ − 1 before the 0
+    ((0,) + (MAX_SIZE - 1,) * 3, False),  # a leading 0 ends the product at once
+    ((MAX_SIZE - 1, MAX_SIZE - 1, 9), False), ((MAX_SIZE - 1, MAX_SIZE - 1, 10), True),  # 2⁶³ − 1 ≈ 9.2·10¹⁸
+])
+def test_size_check_is_numpys_left_to_right_product(shape, refused):
+    b = explain([shape, (1,)])
+    assert b.too_large == refused and (b.numpy_shape is None) == refused
 
 
 def test_small_cap_counts_the_largest_intermediate():
     assert is_small([(CHECK_CAP,), (1,)])
     assert not is_small([(CHECK_CAP, 1), (1, 2)])
+
+
+def test_empty_results_with_huge_axes_are_not_computed_by_hand():
+    """(10⁹, 65536, 0, 1) holds nothing, but copying it by hand needs index grids of 10⁹ entries."""
+    shapes = [(MAX_SIZE - 1, 65_536, 0, 1), (0, 1)]
+    assert not is_small(shapes)
+    b = explain(shapes)
+    assert b.shape == b.numpy_shape == (MAX_SIZE - 1, 65_536, 0, 1) and not b.checked
 
 
 def test_stretch_reads_index_zero_along_length_one_axes():

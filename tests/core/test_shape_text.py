@@ -15,6 +15,7 @@ from ui.i18n import catalogue
     ("12288 209", (12288, 209)), ("(2, 3, 4)", (2, 3, 4)), ("007", (7,)),
     ("３,１", (3, 1)), ("（３，１）", (3, 1)), ("3、1", (3, 1)),
     (",".join(["2"] * MAX_RANK), (2,) * MAX_RANK), (str(MAX_SIZE - 1), (MAX_SIZE - 1,)),
+    ("-0", (0,)), ("(-0, 3)", (0, 3)), ("-000", (0,)), ("3 x 1 x 2", (3, 1, 2)), ("（３ｘ１）", (3, 1)),
 ])
 def test_accepted_spellings_give_the_shape(text, shape):
     assert parse_shape(text) == shape
@@ -25,7 +26,7 @@ def test_accepted_spellings_give_the_shape(text, shape):
     ("(", "unpaired"), ("(3, 1]", "unpaired"), ("(3)*2", "unpaired"),
     (")", "nested"), ("((3))", "nested"), ("__import__('os')", "nested"), ("3)", "nested"),
     ("3,,1", "empty_size"), (",3", "empty_size"), ("(,)", "empty_size"), ("3,,", "empty_size"),
-    ("-1", "negative"), ("(3, -2)", "negative"),
+    ("-1", "negative"), ("(3, -2)", "negative"), ("-01", "negative"), ("-", "not_whole"), ("--0", "not_whole"),
     ("1e9", "not_whole"), ("10**10", "not_whole"), ("3.5", "not_whole"), ("nan", "not_whole"),
     ("abc", "not_whole"), ("3;1", "not_whole"), ("\x00", "not_whole"), ("🐱", "not_whole"), ("٣", "not_whole"),
     ("9" * 5000, "too_long"), ("1" * (MAX_TEXT + 1), "too_long"),
@@ -37,6 +38,15 @@ def test_refused_text_names_the_reason(text, reason):
     with pytest.raises(LogitLabError) as info:
         parse_shape(text)
     assert info.value.key == f"errors_shapes.{reason}"
+
+
+@pytest.mark.parametrize("text", ["x", "X", "×", "(x)", "[x]", "(x,)", " x ", "xx", "x1", "1x", "3xx1", "3 x", "x,1"])
+def test_an_x_without_sizes_on_both_sides_is_an_error_not_the_scalar_shape(text):
+    with pytest.raises(LogitLabError) as info:
+        parse_shape(text)
+    assert info.value.key == "bounds.shape_lonely_x"
+    for lang in ("en", "zh"):
+        assert catalogue(lang)[info.value.key].format(**info.value.params)
 
 
 def test_messages_quote_the_offending_part_in_plain_words():
