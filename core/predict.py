@@ -1,12 +1,15 @@
 """`python -m core.predict PATH... [--model FILE] [--fit crop|squash]`: p(cat) for each photo, one JSON line each.
 
 Each line is ``{"path", "p_cat", "label"}`` or ``{"path", "error"}`` (the student-readable message).
-A bad file never stops the others. Exit status: 0 all photos classified, 1 some failed, 2 usage
+A bad file never stops the others: folders, devices, pipes and files above MAX_FILE_BYTES are refused
+without being read. Exit status: 0 all photos classified, 1 some failed, 2 usage
 error (no paths, or a model file that cannot be used; the reason goes to stderr).
 """
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from core.model_file import TrainedModel, load_model
 LABELS = ("non-cat", "cat")  # index = the model's 0/1 prediction, as the course's classes
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 N_X = IMAGE_SIZE * IMAGE_SIZE * CHANNELS  # 12288 inputs: a model for other photo sizes cannot be used
+MIB = 1024 * 1024  # bytes per MiB, for messages
+MAX_FILE_BYTES = 64 * MIB  # larger files are refused unread (a 40-MP photo, core.image.MAX_PIXELS, fits as JPEG)
 
 
 def photo_x(data: bytes, *, fit: str = "crop") -> np.ndarray:
@@ -35,19 +40,52 @@ def classify(trained: TrainedModel, x: np.ndarray) -> tuple[float, str]:
     return p_cat, LABELS[label]
 
 
-def read_photo_file(path: Path) -> bytes:
-    """A file's bytes, or a LogitLabError saying why it cannot be read."""
-    if path.is_dir():
+def _unreadable(path: Path, exc: OSError) -> LogitLabError:
+    reason = exc.strerror or str(exc)
+    return LogitLabError(f"The file {path} could not be read ({reason}).", key="errors_image.unreadable",
+                         path=str(path), reason=reason)
+
+
+def _check_kind(path: Path, info: os.stat_result) -> None:
+    """Only a regular file of at most MAX_FILE_BYTES is read: never a folder, device, pipe or socket."""
+    if stat.S_ISDIR(info.st_mode):
         raise LogitLabError(f"{path} is a folder, not a photo file.", key="errors_image.is_directory",
                             path=str(path))
-    if not path.exists():
-        raise LogitLabError(f"The file {path} was not found.", key="errors_image.file_missing", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise LogitLabError(f"{path} is not a regular file (a device, a pipe or a socket); give a photo file.",
+                            key="bounds.not_regular_file", path=str(path))
+    if info.st_size > MAX_FILE_BYTES:
+        raise LogitLabError(f"{path} is {info.st_size / MIB:.1f} MiB; photo files of at most "
+                            f"{MAX_FILE_BYTES // MIB} MiB are read.", key="bounds.file_too_big", path=str(path),
+                            size=f"{info.st_size / MIB:.1f}", limit=MAX_FILE_BYTES // MIB)
+
+
+def read_photo_file(path: Path) -> bytes:
+    """A file's bytes, or a LogitLabError saying why it cannot be read.
+
+    The path is checked with stat before it is opened (opening a FIFO would wait for a writer), opened
+    non-blocking and checked again on the open descriptor (it may have been swapped in between), and at
+    most MAX_FILE_BYTES + 1 bytes are read (a file may grow after the check, as /proc files report 0).
+    """
     try:
-        return path.read_bytes()
+        _check_kind(path, os.stat(path))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise LogitLabError(f"The file {path} was not found.", key="errors_image.file_missing",
+                            path=str(path)) from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise LogitLabError(f"The file {path} could not be read ({reason}).", key="errors_image.unreadable",
-                            path=str(path), reason=reason) from exc
+        raise _unreadable(path, exc) from exc
+    with os.fdopen(fd, "rb") as fh:
+        _check_kind(path, os.fstat(fh.fileno()))
+        try:
+            data = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _unreadable(path, exc) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise LogitLabError(f"{path} is larger than {MAX_FILE_BYTES // MIB} MiB; photo files of at most "
+                            f"{MAX_FILE_BYTES // MIB} MiB are read.", key="bounds.file_grew", path=str(path),
+                            limit=MAX_FILE_BYTES // MIB)
+    return data
 
 
 def predict_path(trained: TrainedModel, path: str, fit: str) -> dict:

@@ -24,6 +24,10 @@ from core.model_file import save_model
 COURSE_LEARNING_RATE = 0.005  # the course's setting for the shipped model
 COURSE_ITERATIONS = 2000  # the course's number of gradient-descent steps
 COST_EVERY = 100  # record (and print) the cost every this many steps, like the course
+MAX_ITERATIONS = 1_000_000  # 500× the course's steps: about half a minute with the Gram trainer on 209 photos
+MAX_LEARNING_RATE = 100.0  # the largest α the descent page offers; far past where descent diverges
+MAX_L2 = 1000.0  # λ far past where the penalty flattens w to 0 on the course data
+SHOWN_CHARS = 40  # characters of a bad argument quoted back
 EXIT_DATA = 1  # the data folder or a file in it is missing or malformed
 EXIT_USAGE = 2  # a bad command-line argument (argparse's own convention)
 
@@ -37,18 +41,31 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def _checked(kind, low, low_ok):
-    """An argparse type: a finite ``kind`` above ``low`` (or equal to it when ``low_ok``)."""
+def _number(kind, text):
+    """``text`` as a finite ``kind``; a whole number may be written 2e3 (but not 2.5 for an int)."""
+    try:
+        return kind(text) if kind is int and text.strip().isdigit() else _finite(kind, float(text), text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text[:SHOWN_CHARS]!r}") from None
+
+
+def _finite(kind, value: float, text: str):
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text[:SHOWN_CHARS]}")
+    if kind is int and not value.is_integer():
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:SHOWN_CHARS]}")
+    return kind(value)
+
+
+def _checked(kind, low, low_ok, high, cap_name):
+    """An argparse type: a finite ``kind`` above ``low`` (or equal to it when ``low_ok``), at most ``high``."""
     def convert(text):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-        if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"expected a finite number, got {text}")
+        value = _number(kind, text)
         if value < low or (value == low and not low_ok):
             bound = f"at least {low}" if low_ok else f"greater than {low}"
-            raise argparse.ArgumentTypeError(f"must be {bound}, got {text}")
+            raise argparse.ArgumentTypeError(f"must be {bound}, got {text[:SHOWN_CHARS]}")
+        if value > high:
+            raise argparse.ArgumentTypeError(f"must be at most {high:,} ({cap_name}), got {text[:SHOWN_CHARS]}")
         return value
     return convert
 
@@ -56,9 +73,12 @@ def _checked(kind, low, low_ok):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m core.train", description="Train the cat/non-cat neuron on the course data.")
     p.add_argument("--data", required=True, type=Path, help="folder with train_catvnoncat.h5 and test_catvnoncat.h5")
-    p.add_argument("--learning-rate", type=_checked(float, 0, False), default=COURSE_LEARNING_RATE, help="α")
-    p.add_argument("--iterations", type=_checked(int, 1, True), default=COURSE_ITERATIONS, help="steps")
-    p.add_argument("--l2", type=_checked(float, 0, True), default=0.0, help="λ of the L2 penalty")
+    p.add_argument("--learning-rate", type=_checked(float, 0, False, MAX_LEARNING_RATE, "MAX_LEARNING_RATE"),
+                   default=COURSE_LEARNING_RATE, help=f"α, at most {MAX_LEARNING_RATE:g}")
+    p.add_argument("--iterations", type=_checked(int, 1, True, MAX_ITERATIONS, "MAX_ITERATIONS"),
+                   default=COURSE_ITERATIONS, help=f"steps, at most {MAX_ITERATIONS:,}")
+    p.add_argument("--l2", type=_checked(float, 0, True, MAX_L2, "MAX_L2"), default=0.0,
+                   help=f"λ of the L2 penalty, at most {MAX_L2:g}")
     p.add_argument("--out", type=Path, help="save the trained model here (.npz)")
     return p
 

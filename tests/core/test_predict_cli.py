@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,12 +11,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from core import predict
+from core.errors import LogitLabError
 from core.image import preprocess_photo
 from core.model_file import load_model, save_model
-from core.predict import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main, photo_x
+from core.predict import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_FILE_BYTES, MIB, main, photo_x
 
 ROOT = Path(__file__).resolve().parents[2]
 SAME = 1e-12  # the CLI and the reference do the same float64 arithmetic up to summation order
+CLI_SECONDS = 60  # a run that refuses a FIFO ends long before this (it used to hang for ever)
 
 
 def _cli(*args):
@@ -70,14 +74,14 @@ def test_all_good_photos_exit_zero_in_process(tmp_path, capsys):
 
 def test_unreadable_file_is_an_error_for_that_path_only(tmp_path, capsys, monkeypatch):
     good, locked = _photo(tmp_path / "good.jpg"), _photo(tmp_path / "locked.jpg", seed=5)
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == locked.name:
+    def guarded_open(path, flags, *args):
+        if Path(path).name == locked.name:
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", guarded_open)
     assert main([str(locked), str(good)]) == EXIT_SOME_FAILED
     bad, ok = _lines(capsys.readouterr().out)
     assert "could not be read" in bad["error"] and "Permission denied" in bad["error"]
@@ -135,3 +139,43 @@ def test_course_photos_through_the_cli_match_the_shipped_accuracy(course, tmp_pa
     np.testing.assert_allclose(p_cat, shipped.predict_proba(course.test_x)[0], rtol=0, atol=SAME)
     labels = np.array([line["label"] == "cat" for line in lines], dtype=int)
     assert 100.0 * np.mean(labels == course.test_y[0]) == pytest.approx(shipped.meta["test_accuracy"])
+
+
+def test_devices_and_fifos_are_refused_unread_and_the_other_files_still_run(tmp_path):
+    """/dev/zero used to raise MemoryError and a FIFO to hang: each is now one error line, and the run goes on."""
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)  # nobody ever writes to it: opening it for reading would block
+    good = _photo(tmp_path / "good.jpg")
+    done = subprocess.run([sys.executable, "-m", "core.predict", "/dev/zero", str(fifo), str(good)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=CLI_SECONDS)
+    assert done.returncode == EXIT_SOME_FAILED and "Traceback" not in done.stdout + done.stderr
+    zero, pipe, ok = _lines(done.stdout)
+    assert "not a regular file" in zero["error"] and "not a regular file" in pipe["error"]
+    assert ok["path"] == str(good) and "p_cat" in ok
+
+
+def test_files_above_the_byte_cap_are_refused_without_reading_them(tmp_path, capsys, monkeypatch):
+    huge = tmp_path / "huge.jpg"
+    with huge.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk space used
+    good = _photo(tmp_path / "good.jpg")
+    opened = []
+    real_open = os.open
+
+    def recording_open(path, flags, *args):
+        opened.append(Path(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", recording_open)
+    assert main([str(huge), str(good)]) == EXIT_SOME_FAILED
+    bad, ok = _lines(capsys.readouterr().out)
+    assert f"at most {MAX_FILE_BYTES // MIB} MiB" in bad["error"] and "p_cat" in ok
+    assert opened == [good]  # the huge file was refused from its size alone, never opened
+
+
+def test_a_file_that_is_longer_than_its_size_says_is_read_only_up_to_the_cap(monkeypatch):
+    """/proc files report size 0: the cap still holds, because at most MAX_FILE_BYTES + 1 bytes are read."""
+    monkeypatch.setattr(predict, "MAX_FILE_BYTES", 8)  # /proc/self/status is far longer than 8 bytes
+    with pytest.raises(LogitLabError) as info:
+        predict.read_photo_file(Path("/proc/self/status"))
+    assert info.value.key == "bounds.file_grew"

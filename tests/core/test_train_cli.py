@@ -10,12 +10,13 @@ import pytest
 
 from core import descent, model
 from core.model_file import load_model
-from core.train import COURSE_LEARNING_RATE, EXIT_DATA, EXIT_USAGE, main
+from core.train import COURSE_LEARNING_RATE, EXIT_DATA, EXIT_USAGE, MAX_ITERATIONS, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SHORT_RUN = 200  # iterations of the CLI runs: enough for two recorded costs
 SAME = 1e-12  # the CLI and this test run the same code: costs agree to rounding (JSON keeps 17 digits)
 SUMMARY_KEYS = {"train_accuracy", "test_accuracy", "costs", "seconds"}
+CLI_SECONDS = 60  # a refused run must end long before this (it used to grow memory until MemoryError)
 
 
 def _cli(*args):
@@ -74,3 +75,35 @@ def test_negative_iterations_in_a_subprocess_exit_2_without_traceback(tmp_path):
     done = _cli("--data", str(tmp_path), "--iterations", "-1")
     assert done.returncode == EXIT_USAGE
     assert "Traceback" not in done.stderr and "--iterations" in done.stderr
+
+
+@pytest.mark.parametrize(("args", "cap"), [
+    (["--iterations", "1e12"], "MAX_ITERATIONS"), (["--iterations", "9" * 400], "MAX_ITERATIONS"),
+    (["--iterations", str(MAX_ITERATIONS + 1)], "MAX_ITERATIONS"),
+    (["--learning-rate", "1e308"], "MAX_LEARNING_RATE"), (["--l2", "1e300"], "MAX_L2"),
+])
+def test_absurd_values_are_refused_by_name_before_any_work(tmp_path, capsys, args, cap):
+    """Refused while parsing: the data folder is empty, so reaching the loader would be exit 1 instead."""
+    assert main(["--data", str(tmp_path), *args]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert cap in captured.err and "at most" in captured.err
+
+
+@pytest.mark.parametrize("value", ["2.5", "inf", "1e400", "-0", "0x10"])
+def test_iterations_must_be_a_finite_whole_number(tmp_path, capsys, value):
+    assert main(["--data", str(tmp_path), "--iterations", value]) == EXIT_USAGE
+    assert "--iterations" in capsys.readouterr().err
+
+
+def test_whole_numbers_may_be_written_in_e_notation_up_to_the_cap(tmp_path, capsys):
+    """2e3 is the course's 2000 steps: parsing accepts it, so the run fails only at the (empty) data folder."""
+    assert main(["--data", str(tmp_path), "--iterations", "2e3"]) == EXIT_DATA
+    assert main(["--data", str(tmp_path), "--iterations", str(MAX_ITERATIONS)]) == EXIT_DATA
+
+
+def test_1e12_iterations_in_a_subprocess_is_one_line_and_quick(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "core.train", "--data", str(tmp_path), "--iterations", "1e12"],
+                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=CLI_SECONDS)
+    assert done.returncode == EXIT_USAGE and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "MAX_ITERATIONS" in done.stderr and "Traceback" not in done.stderr
