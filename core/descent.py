@@ -103,13 +103,15 @@ def gram_gradient_descent(X, Y, learning_rate, iterations, *, l2=0.0, record_eve
 
 def train(X, Y, learning_rate, iterations, *, l2=0.0, record_every=100, snapshot_steps=(),
           progress: ProgressFn | None = None, method="auto"):
-    """Train from zero init with cross-entropy; picks the Gram trainer when m < n_x.
+    """Train from zero init with cross-entropy; picks the Gram trainer when it is the cheaper one.
 
-    method: "auto", "textbook" or "gram". Both give the same History (to ~1e-12).
+    method: "auto", "textbook" or "gram". Both give the same History (to ~1e-12). "auto" uses the
+    Gram trainer when m < n_x and m ≤ iterations: building XᵀX costs n_x·m² once, so only then is the
+    whole run never more work than the textbook loop's n_x·m per step (core.budget counts that).
     """
     n_x, m = X.shape
     if method == "auto":
-        method = "gram" if m < n_x else "textbook"
+        method = "gram" if m < n_x and m <= iterations else "textbook"
     if method == "gram":
         return gram_gradient_descent(X, Y, learning_rate, iterations, l2=l2,
                                      record_every=record_every, snapshot_steps=snapshot_steps,

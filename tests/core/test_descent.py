@@ -72,9 +72,15 @@ def test_progress_is_called_at_each_recorded_step(problem):
 
 def test_auto_picks_gram_when_fewer_examples_than_features(problem):
     X, Y = problem
-    assert descent.train(X, Y, RATE, 3, method="auto").method == "gram"
+    assert descent.train(X, Y, RATE, M, method="auto").method == "gram"
     few_features = X[:3, :]  # (3, m): m > n_x, the loop is already cheap
-    assert descent.train(few_features, Y, RATE, 3).method == "textbook"
+    assert descent.train(few_features, Y, RATE, M).method == "textbook"
+
+
+def test_auto_never_builds_the_gram_matrix_for_fewer_steps_than_examples(problem):
+    """XᵀX costs n_x·m² once: for fewer than m steps the textbook loop (n_x·m per step) is less work."""
+    X, Y = problem
+    assert descent.train(X, Y, RATE, M - 1).method == "textbook"
 
 
 def test_unknown_method_is_refused(problem):

@@ -1,18 +1,24 @@
 """Train it yourself: learning rate, iterations and L2, a live cost curve while core.descent.train
 runs, the new model's accuracy, and the course's learning-rate comparison on one chart.
 
+A run costs m × n_x × iterations (core.budget); above TRAINING_BUDGET the Train button is disabled
+with a message, and every run shows a progress bar and a Stop button.
+
 The trained model lives only in st.session_state[USER_MODEL_KEY]: each session has its own.
 """
 
+import numpy as np
 import streamlit as st
 
+from core.budget import TRAINING_BUDGET, check_budget, training_cost
+from core.errors import LogitLabError
 from core.explain import fit_and_score, history_csv, split_baselines
 from core.model_file import TrainedModel
 from ui.cached import course_data
 from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
 from ui.exports import csv_download, show_chart
 from ui.figures.cat import cost_curves
-from ui.i18n import t
+from ui.i18n import error_text, t
 
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.005, 0.01, 0.03)  # log-spaced choices of α
 DEFAULT_LEARNING_RATE = 0.005  # the course's choice for this dataset
@@ -27,6 +33,9 @@ COMPARE_RATES = (0.01, 0.001, 0.0001)  # the course's learning-rate figure
 COMPARE_ITERATIONS = 1500  # the course's iterations for that figure
 COMPARE_CACHE = 4  # cached comparison runs
 DATA_SOURCES = ("course", "mine")
+STOP_KEY = "cat_train_stop"  # the Stop button shown while a run is going
+REACHED_KEY = "cat_train_reached"  # the last step the running training recorded
+STOPPED_KEY = "cat_train_stopped_at"  # set by Stop: the step the interrupted run had reached
 
 
 @st.cache_data(max_entries=COMPARE_CACHE, show_spinner=False)
@@ -52,7 +61,19 @@ def _data_source():
     return (course_data() if source == "course" else st.session_state[USER_DATA_KEY]), source
 
 
+def _stop_clicked() -> None:
+    """Stop button callback: the click itself interrupts the run (see _run); remember how far it got."""
+    st.session_state[STOPPED_KEY] = st.session_state.get(REACHED_KEY, 0)
+
+
 def _run(data, source: str, rate: float, iterations: int, l2: float) -> None:
+    """Train with a progress bar and a Stop button; the new model replaces the session's own.
+
+    Every RECORD_EVERY steps the bar is updated and the step is stored in st.session_state. Both are
+    points where Streamlit handles a pending rerun, so clicking Stop ends the run within one chunk
+    of steps (a fraction of a second), and the next run says where it stopped.
+    """
+    st.button(t("bounds.train_stop"), key=STOP_KEY, on_click=_stop_clicked, icon="⏹️")
     bar = st.progress(0.0, text=t("cat.training_progress"))
     live = st.empty()
     steps, costs = [], []
@@ -60,6 +81,7 @@ def _run(data, source: str, rate: float, iterations: int, l2: float) -> None:
     def progress(step: int, cost: float) -> None:
         steps.append(step)
         costs.append(cost)
+        st.session_state[REACHED_KEY] = step
         bar.progress(min(1.0, (step + RECORD_EVERY) / iterations), text=t("cat.training_progress"))
         if step % LIVE_EVERY == 0:
             with live.container():
@@ -76,6 +98,21 @@ def _run(data, source: str, rate: float, iterations: int, l2: float) -> None:
     st.rerun()
 
 
+def _within_budget(data, iterations: int) -> bool:
+    """Caption with the run's cost against TRAINING_BUDGET; a warning (and False) when it is above it."""
+    if data is None:
+        return False
+    m, n_x = data.train_y.shape[1], int(np.prod(data.train_x_orig.shape[1:]))  # (m, 64, 64, 3) -> 12288
+    try:
+        check_budget(m, n_x, iterations)
+    except LogitLabError as err:
+        st.warning(error_text(err), icon="⏱️")
+        return False
+    st.caption(t("bounds.train_cost", m=m, n_x=n_x, iterations=iterations,
+                 cost=f"{training_cost(m, n_x, iterations):.2g}", budget=f"{TRAINING_BUDGET:.2g}"))
+    return True
+
+
 def show_training() -> None:
     """Controls, the training run and the result of the session's own model."""
     st.subheader(t("cat.train_title"))
@@ -88,8 +125,11 @@ def show_training() -> None:
                                 step=ITERATION_STEP, key="cat_iterations", bind="query-params")
     l2 = cols[2].number_input(t("cat.l2_label"), 0.0, MAX_L2, 0.0, step=L2_STEP, key="cat_l2",
                               bind="query-params", help=t("cat.l2_help"))
-    if st.button(t("cat.train_button"), key="cat_train", type="primary", disabled=data is None, icon="🏋️"):
+    within = _within_budget(data, iterations)
+    if st.button(t("cat.train_button"), key="cat_train", type="primary", disabled=not within, icon="🏋️"):
         _run(data, source, rate, iterations, l2)
+    if STOPPED_KEY in st.session_state:
+        st.info(t("bounds.train_stopped", step=st.session_state.pop(STOPPED_KEY)))
     user = st.session_state.get(USER_MODEL_KEY)
     if user is not None:
         meta = user.meta
