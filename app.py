@@ -1,4 +1,11 @@
-"""Logit Lab: the router. Page config, the navigation and the shared sidebar; nothing else."""
+"""Logit Lab: the router. Page config, the navigation and the shared sidebar; nothing else.
+
+An error no page expected becomes one translated sentence; its traceback goes to the server log
+only (and .streamlit/config.toml sets client.showErrorDetails = "none" for anything outside a page).
+st.stop() and st.rerun() raise BaseException subclasses, so ``except Exception`` lets them through.
+"""
+
+import logging
 
 import streamlit as st
 
@@ -15,4 +22,8 @@ shared_sidebar()
 home = st.Page(HOME, title=t("nav.home"), icon="🏠", default=True)
 lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
            for path, slug, icon in LESSONS]
-st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()
+try:
+    st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()
+except Exception:  # noqa: BLE001 -- the last line of defence: the student sees a sentence, the log the details
+    logging.getLogger("logitlab").exception("unexpected error while running a page")
+    st.error(t("bounds.unexpected"), icon="⚠️")

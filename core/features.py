@@ -7,7 +7,7 @@ The lessons' datasets (toy and real) are all (X (1, m), Y (1, m)) in the course'
 
 import numpy as np
 
-from core.data import PIXEL_MAX, data_dir
+from core.data import DATA_ENV, PIXEL_MAX
 from core.errors import LogitLabError
 from core.toy_data import TOY_KINDS, one_feature_dataset
 
@@ -63,9 +63,8 @@ def lesson_dataset(dataset: str, course=None) -> tuple[np.ndarray, np.ndarray]:
     if dataset not in DATASETS:
         raise ValueError(f"dataset must be one of {DATASETS}, got {dataset!r}")
     if course is None:
-        folder = str(data_dir())
-        raise LogitLabError(f"The cat photos are not installed in {folder}: set LOGITLAB_DATA to their folder "
-                            "or put the two .h5 files in data/.", key="surface.no_data", folder=folder)
+        raise LogitLabError(f"The cat photos are not installed: set {DATA_ENV} to their folder "
+                            "or put the two .h5 files in data/.", key="surface.no_data", folder=DATA_ENV)
     return cat_feature_dataset(course, dataset.removeprefix(CAT_PREFIX))
 
 

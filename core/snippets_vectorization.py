@@ -5,19 +5,25 @@ its timings are printed too (best and median of several runs taken in turns, lik
 vary from machine to machine and from run to run.
 '''
 
+from core.data import DATA_ENV, DEFAULT_DATA_DIR, TRAIN_FILE
 from core.timing import MIN_BATCH_S
 from core.vectorization import COURSE_M, COURSE_N_X, WEIGHT_SCALE
 
 SCRIPT_ROUNDS = 7  # repeats per timed function in the script (a fixed count: no time budget needed offline)
 
 
-def vectorization_script(n: int, features: int, seed: int = 0, data_file: str | None = None) -> str:
-    """The script for the dot product of length n and one gradient step (loops on ``features`` rows)."""
+def vectorization_script(n: int, features: int, seed: int = 0, use_data: bool = False) -> str:
+    """The script for the dot product of length n and one gradient step (loops on ``features`` rows).
+
+    With ``use_data`` the script reads the course file from $LOGITLAB_DATA at run time, as the app
+    does: the server's own folder is never written into it.
+    """
     return f'''"""Logit Lab · Vectorization: recompute this page's numbers with NumPy only.
 
 The page times NumPy on one thread, like the Python loop it is compared with; to do the same here, run
 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 python logitlab_vectorization.py
 """
+import os
 import time
 
 import numpy as np
@@ -25,7 +31,8 @@ import numpy as np
 n = {int(n)}  # vector length of the dot product
 features = {int(features)}  # the two-loop step runs on this many of the n_x features
 seed = {int(seed)}
-DATA = {data_file!r}  # path of train_catvnoncat.h5 (needs h5py), or None for synthetic data
+USE_DATA = {bool(use_data)!r}  # True: the course's {TRAIN_FILE} (needs h5py); False: synthetic data
+DATA_DIR = os.environ.get({DATA_ENV!r}) or {DEFAULT_DATA_DIR!r}  # the folder the app reads it from
 ROUNDS = {SCRIPT_ROUNDS}  # each function is timed this many times, the functions taking turns
 MIN_BATCH_S = {MIN_BATCH_S!r}  # fast functions are called in batches lasting at least this long
 
@@ -68,10 +75,10 @@ for name, (best, median) in dot_ms.items():
     print(f"{{name}}_median_ms =", median)
 print("dot_speedup_best =", dot_ms["loop"][0] / dot_ms["np_dot"][0])
 
-if DATA:
+if USE_DATA:
     import h5py
 
-    with h5py.File(DATA, "r") as fh:
+    with h5py.File(os.path.join(DATA_DIR, {TRAIN_FILE!r}), "r") as fh:
         images, labels = fh["train_set_x"][()], fh["train_set_y"][()]
     X = images.reshape(images.shape[0], -1).T / 255.0  # (12288, 209)
     Y = labels.reshape(1, -1)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import descent_lesson as lesson
-from core.data import data_dir
+from core.data import DATA_ENV
 from core.features import DATASETS, default_dataset, needs_course
 from core.snippets_descent import descent_script
 from core.surface import LOSSES
@@ -66,7 +66,7 @@ b0 = c3.number_input(t("descent.b0_label"), -limit, limit, start_b, START_STEP, 
 speed = c4.select_slider(t("descent.speed_label"), SPEEDS, 1.0, format_func=lambda s: f"{s:g}×", key="gd_speed",
                          help=t("descent.speed_help"), bind="query-params")
 if needs_course(dataset) and course_data() is None:
-    st.info(t("surface.no_data", folder=str(data_dir())))
+    st.info(t("surface.no_data", folder=DATA_ENV))
     st.stop()
 X, Y = dataset_for(dataset)
 path = path_for(dataset, w0, b0, rate, iterations, loss)

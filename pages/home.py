@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.data import CHANNELS, IMAGE_SIZE, data_dir
+from core.data import CHANNELS, DATA_ENV, IMAGE_SIZE
 from ui.cached import course_data, course_error
 from ui.i18n import error_text, t
 
@@ -47,6 +47,6 @@ st.table({
 if course_error() is not None:  # the files are there but broken: say which and why
     st.error(error_text(course_error()))
 elif data is None:
-    st.info(t("home.no_data", folder=str(data_dir())))
+    st.info(t("home.no_data", folder=DATA_ENV))
 else:
     st.success(t("home.data_ok", train=m_train, test=m_test))

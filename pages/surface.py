@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.data import data_dir
+from core.data import DATA_ENV
 from core.features import DATASETS, default_dataset, is_separable, needs_course
 from core.snippets_surface import surface_script
 from core.surface import GRID_SIZE, LOSSES
@@ -47,7 +47,7 @@ compare = col_span.toggle(t("surface.compare_label"), key="surf_compare", help=t
                           bind="query-params")
 
 if needs_course(dataset) and course_data() is None:
-    st.info(t("surface.no_data", folder=str(data_dir())))
+    st.info(t("surface.no_data", folder=DATA_ENV))
     st.stop()
 X, Y = dataset_for(dataset)
 m = X.shape[1]

@@ -3,7 +3,6 @@ faster NumPy is, first for one dot product, then for a whole gradient step on th
 
 import streamlit as st
 
-from core.data import TRAIN_FILE, data_dir
 from core.snippets_vectorization import vectorization_script
 from core.timing import format_duration, format_ratio
 from core.vectorization import (
@@ -117,6 +116,5 @@ for formula, shapes in (
     right.latex(shapes)
 st.caption(t("vectorization.shapes_caption", cost=fmt(step.full_cost, 6)))
 
-data_file = str(data_dir() / TRAIN_FILE) if data is not None else None
-reproduce_block(vectorization_script(n, features, SEED, data_file), "logitlab_vectorization.py",
+reproduce_block(vectorization_script(n, features, SEED, use_data=data is not None), "logitlab_vectorization.py",
                 key="vec_reproduce")

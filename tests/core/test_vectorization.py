@@ -114,7 +114,10 @@ def test_reproduce_script_prints_the_same_numbers_as_core():
 
 
 def test_reproduce_script_reads_the_course_file_when_given(course_dir):
-    got = _printed(vectorization_script(10, SMALL_FEATURES, data_file=str(course_dir / "train_catvnoncat.h5")))
+    """The script names no server folder: it reads $LOGITLAB_DATA when run, as the app does."""
+    script = vectorization_script(10, SMALL_FEATURES, use_data=True)
+    assert str(course_dir) not in script and str(course_dir.resolve()) not in script
+    got = _printed(script)
     from core.data import load_course_dataset
 
     data = load_course_dataset(course_dir)

@@ -14,6 +14,7 @@ from core.explain import enlarge, flat_preview, photo_column
 from core.image import FITS, photo_stages
 from ui.cat_sections.common import show_error
 from ui.i18n import t
+from ui.safe_text import escape_markdown
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff"]  # what the uploader offers
 ENLARGE = 4  # the 64×64 model input is shown as 256×256 blocks of pixels
@@ -73,7 +74,8 @@ def show_pipeline(photo: Photo) -> None:
     size = photo.model_input.shape
     if photo.stages is not None:
         width, height = photo.stages.original_size
-        _stage(cols[0], photo.stages.oriented, t("cat.stage_uploaded", name=photo.name), f"{width}×{height}")
+        caption = t("cat.stage_uploaded", name=escape_markdown(photo.name))  # a file name is text, not Markdown
+        _stage(cols[0], photo.stages.oriented, caption, f"{width}×{height}")
         side = photo.stages.square.shape[0]
         _stage(cols[1], photo.stages.square, t("cat.stage_square"), f"{side}×{side}")
     else:
