@@ -13,6 +13,16 @@ from core.errors import LogitLabError
 TRAINING_BUDGET = 20_000_000_000
 
 
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+SHOWN_DIGITS = 2  # significant digits of a cost in a message
+
+
+def scientific(count: int) -> str:
+    """A large count the way the lessons write it: 2.5·10⁸, 2·10¹⁰ (two significant digits)."""
+    mantissa, exponent = f"{count:.{SHOWN_DIGITS - 1}e}".split("e")
+    return f"{float(mantissa):g}·10{str(int(exponent)).translate(SUPERSCRIPTS)}"
+
+
 def training_cost(m: int, n_x: int, iterations: int) -> int:
     """m × n_x × iterations, as an exact Python int."""
     return int(m) * int(n_x) * int(iterations)
@@ -29,7 +39,7 @@ def check_budget(m: int, n_x: int, iterations: int) -> None:
     if cost > TRAINING_BUDGET:
         raise LogitLabError(
             f"Training {m} photos of {n_x} values for {iterations} iterations costs {m} × {n_x} × {iterations} "
-            f"= {cost:.2g} multiply-adds, above this server's budget of {TRAINING_BUDGET:.2g} per run "
-            f"(TRAINING_BUDGET); at most {max_iterations(m, n_x)} iterations fit.",
-            key="bounds.over_budget", m=m, n_x=n_x, iterations=iterations, cost=f"{cost:.2g}",
-            budget=f"{TRAINING_BUDGET:.2g}", fit=max_iterations(m, n_x))
+            f"= {scientific(cost)} multiply-adds, above this server's budget of {scientific(TRAINING_BUDGET)} per "
+            f"run (TRAINING_BUDGET); at most {max_iterations(m, n_x)} iterations fit.",
+            key="bounds.over_budget", m=m, n_x=n_x, iterations=iterations, cost=scientific(cost),
+            budget=scientific(TRAINING_BUDGET), fit=max_iterations(m, n_x))

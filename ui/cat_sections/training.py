@@ -10,7 +10,8 @@ The trained model lives only in st.session_state[USER_MODEL_KEY]: each session h
 import numpy as np
 import streamlit as st
 
-from core.budget import TRAINING_BUDGET, check_budget, training_cost
+from core import budget
+from core.budget import check_budget, scientific, training_cost
 from core.errors import LogitLabError
 from core.explain import fit_and_score, history_csv, split_baselines
 from core.model_file import TrainedModel
@@ -109,7 +110,7 @@ def _within_budget(data, iterations: int) -> bool:
         st.warning(error_text(err), icon="⏱️")
         return False
     st.caption(t("bounds.train_cost", m=m, n_x=n_x, iterations=iterations,
-                 cost=f"{training_cost(m, n_x, iterations):.2g}", budget=f"{TRAINING_BUDGET:.2g}"))
+                 cost=scientific(training_cost(m, n_x, iterations)), budget=scientific(budget.TRAINING_BUDGET)))
     return True
 
 
