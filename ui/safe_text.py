@@ -6,8 +6,10 @@ Streamlit renders st.markdown, st.error, captions and labels as GitHub-flavoured
 (LaTeX between $…$, :emoji: and :color[…] shortcodes, links, images). Typed into a shape box or used
 as a file name, "![](//e.invalid/a)" would become an image the reader's browser fetches. CommonMark
 lets every ASCII punctuation character be escaped with a backslash and then shows it literally, so
-``escape_markdown`` escapes all of them; a word joiner after each ":" keeps Streamlit's emoji and
-icon shortcodes from matching, and characters that are not printable are written as escapes.
+``escape_markdown`` escapes all of them. Escapes do not stop the patterns Streamlit's renderer finds in
+the text afterwards (GFM's bare www./http:// autolinks, :emoji: shortcodes), so an invisible word
+joiner goes next to each ":", "@" and "." as well. Characters that are not printable are written as
+escapes.
 """
 
 import string
@@ -16,7 +18,9 @@ from pathlib import Path
 from core.data import DATA_ENV, data_dir
 
 PUNCTUATION = frozenset(string.punctuation)  # the characters CommonMark allows to be backslash-escaped
-WORD_JOINER = "\u2060"  # invisible; after ":" it stops ":cat:" or ":material/…:" from being a shortcode
+WORD_JOINER = "\u2060"  # invisible, and neither a word nor a space character: it breaks the patterns below
+JOIN_AFTER = frozenset(":@")  # ":cat:", ":red[…]" shortcodes, "http://" and "a@b.c" autolinks need these …
+JOIN_BEFORE = frozenset(".")  # … and "www.x.y" needs a "." right after "www": neither matches across a joiner
 REPO = Path(__file__).resolve().parents[1]  # the app's own folder: never named on a page
 
 
@@ -29,9 +33,10 @@ def _visible(ch: str) -> str:
 
 
 def _escape_char(ch: str) -> str:
-    if ch == ":":
-        return "\\:" + WORD_JOINER
-    return "\\" + ch if ch in PUNCTUATION else ch
+    escaped = "\\" + ch if ch in PUNCTUATION else ch
+    if ch in JOIN_AFTER:
+        return escaped + WORD_JOINER
+    return WORD_JOINER + escaped if ch in JOIN_BEFORE else escaped
 
 
 def escape_markdown(text) -> SafeMarkdown:
