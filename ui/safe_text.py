@@ -8,10 +8,12 @@ as a file name, "![](//e.invalid/a)" would become an image the reader's browser 
 lets every ASCII punctuation character be escaped with a backslash and then shows it literally, so
 ``escape_markdown`` escapes all of them. Escapes do not stop the patterns Streamlit's renderer finds in
 the text afterwards (GFM's bare www./http:// autolinks, :emoji: shortcodes), so an invisible word
-joiner goes next to each ":", "@" and "." as well. Characters that are not printable are written as
+joiner goes after each ":" and "@" and between "www" and the "." after it (file names keep their
+dots untouched). Characters that are not printable are written as
 escapes.
 """
 
+import re
 import string
 from pathlib import Path
 
@@ -19,8 +21,8 @@ from core.data import DATA_ENV, data_dir
 
 PUNCTUATION = frozenset(string.punctuation)  # the characters CommonMark allows to be backslash-escaped
 WORD_JOINER = "\u2060"  # invisible, and neither a word nor a space character: it breaks the patterns below
-JOIN_AFTER = frozenset(":@")  # ":cat:", ":red[…]" shortcodes, "http://" and "a@b.c" autolinks need these …
-JOIN_BEFORE = frozenset(".")  # … and "www.x.y" needs a "." right after "www": neither matches across a joiner
+JOIN_AFTER = frozenset(":@")  # ":cat:", ":red[…]" shortcodes, "http://" and "a@b.c" autolinks need these
+WWW_DOT = re.compile(r"(www)(?=\\\.)", re.IGNORECASE)  # "www" before an (escaped) ".": a bare www.x.y autolink
 REPO = Path(__file__).resolve().parents[1]  # the app's own folder: never named on a page
 
 
@@ -34,9 +36,7 @@ def _visible(ch: str) -> str:
 
 def _escape_char(ch: str) -> str:
     escaped = "\\" + ch if ch in PUNCTUATION else ch
-    if ch in JOIN_AFTER:
-        return escaped + WORD_JOINER
-    return WORD_JOINER + escaped if ch in JOIN_BEFORE else escaped
+    return escaped + WORD_JOINER if ch in JOIN_AFTER else escaped
 
 
 def escape_markdown(text) -> SafeMarkdown:
@@ -44,7 +44,7 @@ def escape_markdown(text) -> SafeMarkdown:
     if isinstance(text, SafeMarkdown):
         return text
     visible = "".join(_visible(ch) for ch in hide_server_paths(str(text)))
-    return SafeMarkdown("".join(_escape_char(ch) for ch in visible))
+    return SafeMarkdown(WWW_DOT.sub(r"\1" + WORD_JOINER, "".join(_escape_char(ch) for ch in visible)))
 
 
 def hide_server_paths(text: str) -> str:

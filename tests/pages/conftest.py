@@ -52,3 +52,14 @@ def plotly_array(value) -> np.ndarray:
         shape = value.get("shape")
         return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
     return np.asarray(value, dtype=float)
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees for Markdown whose user values were escaped by ui.safe_text.escape_markdown:
+    backslash escapes resolved and the invisible word joiners dropped."""
+    from ui.safe_text import WORD_JOINER
+
+    out, chars = [], iter(markdown.replace(WORD_JOINER, ""))
+    for ch in chars:
+        out.append(next(chars, "") if ch == "\\" else ch)
+    return "".join(out)

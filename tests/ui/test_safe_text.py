@@ -37,8 +37,8 @@ def test_no_line_breaks_or_control_characters_survive():
 
 
 def test_autolink_and_shortcode_patterns_are_broken_by_invisible_joiners():
-    safe = escape_markdown("www.e.invalid http://e.invalid a@e.invalid :cat:")
-    for pattern in ("www.", "www\\.", "http:", "http\\://", "@e", ":cat:", "\\:cat\\:"):
+    safe = escape_markdown("www.e.invalid WWW.e.invalid http://e.invalid a@e.invalid :cat:")
+    for pattern in ("www.", "www\\.", "WWW\\.", "http:", "http\\://", "@e", ":cat:", "\\:cat\\:"):
         assert pattern not in safe
 
 
@@ -63,3 +63,7 @@ def test_error_text_escapes_values_and_hides_folders(tmp_path, monkeypatch):
     assert DATA_ENV.replace("_", "\\_") in text  # escaped like any other value; it renders as LOGITLAB_DATA
     untranslated = error_text(LogitLabError(f"[x](//e.invalid) in {tmp_path}"))
     assert "[x](" not in untranslated and str(tmp_path) not in untranslated
+
+
+def test_ordinary_file_names_carry_no_invisible_characters():
+    assert escape_markdown("photo.jpg") == "photo\\.jpg"
