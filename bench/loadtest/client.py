@@ -23,6 +23,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
+from ui.i18n import LANGUAGES, catalogue
+
+UNEXPECTED = frozenset(catalogue(lang)["bounds.unexpected"] for lang in LANGUAGES)  # app.py's one sentence
 RUN_TIMEOUT_S = 120.0  # one script run may take this long before the client gives up
 HTTP_TIMEOUT_S = 30.0  # host-config and upload requests
 XSRF_COOKIE = "_streamlit_xsrf"  # the cookie the server sets and checks against X-Xsrftoken
@@ -163,6 +166,8 @@ class StreamlitClient:
                 tree[path] = Element(path, el_kind, getattr(element, el_kind))
                 if el_kind == "exception":
                     exceptions.append(f"{element.exception.type}: {element.exception.message}")
+                elif el_kind == "alert" and element.alert.body in UNEXPECTED:  # app.py caught a page's error
+                    exceptions.append(f"unexpected error (details in the server log): {element.alert.body}")
 
     @staticmethod
     def _parse(data: bytes) -> ForwardMsg:

@@ -55,6 +55,8 @@ def streamlit_server(port: int | None = None, log_path: Path | None = None, app:
     cmd = [sys.executable, *launch, "--server.port", str(port),
            "--server.address", HOST, "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+    if app != "app.py":  # a test app's errors are reported by name; Logit Lab's config hides them from pages
+        cmd += ["--client.showErrorDetails", "full"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
