@@ -36,9 +36,10 @@ MIB = 1024 * 1024  # bytes per MiB
 MAX_DECODE_BYTES = 512 * MIB  # estimated memory to decode one photo (a 40-MP 8-bit RGB PNG needs ~480 MiB)
 IN_PROCESS_DECODE_BYTES = 32 * MIB  # photos needing more are decoded in a worker process (a 1-MP PNG: ~12 MiB)
 PHOTO_LIMITS = isolate.Limits(memory_bytes=1536 * MIB, seconds=30.0)  # one large photo's worker
-# Bytes per pixel of Pillow's decoded image by mode (most modes use 4); "I;16…" modes use 2.
+# Bytes per pixel of Pillow's decoded image by mode; "I;16…" modes use 2, all others 4.
 STORED_BYTES = {"1": 1, "L": 1, "P": 1}
 SIXTEEN_BIT_STORED = 2
+DEFAULT_STORED = 4
 # Extra bytes per pixel while turning the decoded image into RGB (see _to_rgb):
 HIGH_DEPTH_WORK = 8 + 1 + 4  # float64 copy, 8-bit grey, RGB
 ALPHA_WORK = 4 * 4  # RGBA, white background, composite, RGB
@@ -78,21 +79,22 @@ class PhotoStages:
     model_input: np.ndarray  # (64, 64, 3) uint8: exactly preprocess_photo(data, fit=fit)
 
 
-def preprocess_photo(data: bytes, *, fit: str = "crop", size: int = IMAGE_SIZE) -> np.ndarray:
+def preprocess_photo(data: bytes, *, fit: str = "crop", size: int = IMAGE_SIZE, name: str = "photo") -> np.ndarray:
     """Photo file bytes -> (size, size, 3) uint8 RGB, the input the model expects.
 
-    Raises LogitLabError (key ``errors_image.*``) for anything wrong with the file.
+    Raises LogitLabError (key ``errors_image.*``) for anything wrong with the file; ``name`` names it
+    in the errors of a worker process (time or memory limit reached).
     """
     if _needs_worker(data, size):
-        return _from_worker(data, fit, size, "input")["model_input"]
+        return _from_worker(data, fit, size, "input", name)["model_input"]
     rgb, _ = _decode(data, fit, size)
     return _resize_square(rgb, fit, size)
 
 
-def photo_stages(data: bytes, *, fit: str = "crop") -> PhotoStages:
+def photo_stages(data: bytes, *, fit: str = "crop", name: str = "photo") -> PhotoStages:
     """The pipeline's intermediate images for display, from one decode of ``data``."""
     if _needs_worker(data, IMAGE_SIZE):
-        answer = _from_worker(data, fit, IMAGE_SIZE, "stages")
+        answer = _from_worker(data, fit, IMAGE_SIZE, "stages", name)
         return PhotoStages(answer["oriented"], tuple(int(n) for n in answer["original_size"]), answer["square"],
                            answer["model_input"])
     rgb, original_size = _decode(data, fit, IMAGE_SIZE)
@@ -119,11 +121,11 @@ def _needs_worker(data: bytes, size: int) -> bool:
     return not isolate.in_worker() and decode_bytes(data, size) > IN_PROCESS_DECODE_BYTES
 
 
-def _from_worker(data: bytes, fit: str, size: int, want: str) -> dict:
+def _from_worker(data: bytes, fit: str, size: int, want: str, name: str) -> dict:
     if fit not in FITS:
         raise ValueError(f"fit must be one of {FITS}, got {fit!r}")
     request = {"data": data, "fit": fit, "size": np.array(size), "want": want}
-    return isolate.run_isolated("core.image:decode_request", request, file="photo", limits=PHOTO_LIMITS)
+    return isolate.run_isolated("core.image:decode_request", request, file=name, limits=PHOTO_LIMITS)
 
 
 def decode_request(request: dict) -> dict:
@@ -139,7 +141,7 @@ def decode_request(request: dict) -> dict:
 def _decode_cost(img: Image.Image) -> int:
     """Bytes to decode ``img`` (already draft-reduced) and turn it into RGB: see _load, _upright, _to_rgb."""
     mode = img.mode
-    stored = SIXTEEN_BIT_STORED if mode.startswith("I;16") else STORED_BYTES.get(mode, 4)
+    stored = SIXTEEN_BIT_STORED if mode.startswith("I;16") else STORED_BYTES.get(mode, DEFAULT_STORED)
     if mode.startswith("I") or mode == "F":
         work = HIGH_DEPTH_WORK
     elif mode in ALPHA_MODES or "transparency" in img.info:

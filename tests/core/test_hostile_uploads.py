@@ -322,7 +322,7 @@ def test_callers_memory_stays_bounded_on_the_worst_files(tmp_path):
 
 
 def test_a_large_photo_is_decoded_in_a_worker_with_the_same_result(monkeypatch):
-    side = 3000  # 9 MP RGB: ~108 MB to decode, above image.IN_PROCESS_DECODE_BYTES
+    side = 2000  # 4 MP RGB: ~48 MB to decode, above image.IN_PROCESS_DECODE_BYTES
     rows, cols = np.indices((side, side))
     pixels = np.stack([rows % 256, cols % 256, (rows + cols) % 256], axis=-1).astype(np.uint8)  # (side, side, 3)
     buf = io.BytesIO()

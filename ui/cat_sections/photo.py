@@ -66,7 +66,10 @@ def choose_photo(data) -> Photo | None:
 
 def decoded_photo(source, fit: str):
     """The upload's PhotoStages, decoded once per session for each (file, fit)."""
-    return once_per_upload("photo", (source.file_id, fit), lambda: photo_stages(source.getvalue(), fit=fit))
+    def decode():
+        return photo_stages(source.getvalue(), fit=fit, name=source.name)
+
+    return once_per_upload("photo", (source.file_id, fit), decode)
 
 
 def _stage(col, image, caption: str, badge: str) -> None:
