@@ -35,14 +35,15 @@ def _upload_and_load(page, lang: str, files) -> None:
     text = catalogue(lang)
     page.get_by_role("tab", name=text["cat.tab_train"]).click()
     wait_idle(page)
-    page.get_by_text(text["cat.byod_kind_h5"]).click()
+    page.get_by_text(text["cat.byod_kind_h5"], exact=True).click()
     wait_idle(page)
-    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text=text["cat.byod_h5_label"])
+    uploader = page.locator(".st-key-cat_byod_h5")  # Streamlit marks each widget with its key
     uploader.locator('input[type="file"]').set_input_files(files)
     for item in files:
-        expect(uploader.get_by_text(item["name"])).to_be_visible(timeout=IDLE_TIMEOUT_MS)
+        expect(uploader.locator(f'[data-testid="stFileChipName"][title="{item["name"]}"]')).to_be_visible(
+            timeout=IDLE_TIMEOUT_MS)
     wait_idle(page)
-    load = page.get_by_role("button", name=text["cat.byod_load"])
+    load = page.locator(".st-key-cat_byod_load button")
     expect(load).to_be_enabled(timeout=IDLE_TIMEOUT_MS)
     load.click()
 
