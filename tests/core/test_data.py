@@ -188,3 +188,23 @@ def test_broken_photo_names_the_file_and_the_photo_problem(photo_folder):
     assert isinstance(info.value.__cause__, LogitLabError)
     assert str(info.value.__cause__) in str(info.value)
     assert_translated(info.value)
+
+
+def test_a_folder_with_too_few_photos_of_a_class_is_refused(photo_folder):
+    (photo_folder / "cat" / "a.jpg").unlink()
+    with pytest.raises(LogitLabError) as info:
+        data.load_photo_folder(photo_folder)
+    err = info.value
+    assert err.key == "errors_upload.too_few"
+    assert (err.params["folder"], err.params["found"]) == ("cat", PER_CLASS - 1)
+    assert err.params["limit"] == data.MIN_PER_CLASS
+    assert_translated(err)
+
+
+def test_a_course_file_with_one_class_is_refused(course_folder):
+    x, _ = _good_split(M_TRAIN)
+    _write_split(course_folder / data.TRAIN_FILE, "train", x, np.ones(M_TRAIN))
+    with pytest.raises(LogitLabError) as info:
+        data.load_course_dataset(course_folder)
+    assert info.value.key == "errors_upload.too_few" and info.value.params["folder"] == "non-cat"
+    assert_translated(info.value)

@@ -256,15 +256,19 @@ def test_16_bit_40_mp_png_is_refused_by_memory_before_decoding():
     assert (err.params["width"], err.params["height"], err.params["mode"]) == (*BIG_SIDE, "I;16")
 
 
-def test_zip_of_many_large_photos_is_refused_before_decoding_them():
+def _large_photos_zip() -> bytes:
     photo = _big_png(BIG_SIDE, 8, RGB)  # 40 MP, 8-bit: allowed alone, not 60 of them
     entries = {f"p/{folder}/{k}.png": photo for k in range(LARGE_PHOTOS // 2) for folder in ("cat", "non-cat")}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name, data in entries.items():
             zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_zip_of_many_large_photos_is_refused_before_decoding_them():
     with pytest.raises(LogitLabError) as info:
-        byod.load_photo_zip(buf.getvalue())
+        byod.load_photo_zip(_large_photos_zip())
     assert info.value.key == "errors_upload.zip_decode_budget"
 
 
@@ -314,6 +318,11 @@ def test_callers_memory_stays_bounded_on_the_worst_files(tmp_path):
         "h5 vds": ("h5", _write(_subdir(tmp_path, "b"), vds), "errors_upload.h5_outside"),
         "png": ("photo", _write(_subdir(tmp_path, "c"), [("big.png", _big_png(BIG_SIDE, 16, GREY))]),
                 "errors_upload.photo_memory"),
+        "zip": ("zip", _write(_subdir(tmp_path, "d"), [("large.zip", _large_photos_zip())]),
+                "errors_upload.zip_decode_budget"),
+        "external storage": ("h5", _write(_subdir(tmp_path, "e"), _pair(_subdir(tmp_path, "ext"),
+                                                                          _external_storage(tmp_path))),
+                             "errors_upload.h5_outside"),
     }
     for case, (kind, paths, key) in cases.items():
         result = _caller_growth(kind, paths)

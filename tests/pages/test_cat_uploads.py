@@ -46,6 +46,17 @@ def test_an_uploaded_photo_is_decoded_once_per_fit_across_reruns(monkeypatch):
     assert calls == ["crop", "squash"]  # back to "crop": remembered, not decoded again
 
 
+def test_a_broken_photo_is_refused_once_and_the_error_stays_on_reruns(monkeypatch):
+    calls = _counting(monkeypatch, photo, "photo_stages")
+    at = open_page(PAGE)
+    at.file_uploader(key="cat_upload").set_value(("cut.png", _png()[:100], "image/png"))
+    at.run()
+    for _ in range(RERUNS):
+        at.run()
+        assert len(at.error) == 1 and "damaged" in at.error[0].value and not at.exception
+    assert calls == ["crop"]
+
+
 def test_the_same_zip_is_parsed_once_even_when_load_is_clicked_again(monkeypatch):
     calls = _counting(monkeypatch, byod, "load_photo_zip")
     buf = io.BytesIO()
