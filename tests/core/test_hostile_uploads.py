@@ -26,6 +26,7 @@ IMAGE_BYTES = 64 * 64 * 3  # bytes of one uint8 course photo
 PATTERN = b"PLANTED-SERVER-SECRET-"  # a distinctive byte pattern planted in a "server" file
 MAX_CALLER_GROWTH = 64 * 1024 * 1024  # bytes the caller's peak memory may grow by while refusing a hostile file
 BIG_SIDE = (8000, 5000)  # 40 MP: the largest photo the pixel limit lets through
+HUGE_CHUNK_IMAGES = 1400  # images per declared chunk: 17 MB, above h5_split.MAX_CHUNK_BYTES
 LARGE_PHOTOS = 60  # photos in the "many large photos" zip
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
 GREY, RGB = 0, 2  # PNG colour types
@@ -136,6 +137,20 @@ def _group(tmp_path):
     return build
 
 
+def _huge_chunks(tmp_path):
+    def build(fh):
+        fh.create_dataset("train_set_x", data=_good_split(fh, "train"), maxshape=(None, 64, 64, 3),
+                          chunks=(HUGE_CHUNK_IMAGES, 64, 64, 3), compression="gzip")
+    return build
+
+
+def _odd_classes(tmp_path):
+    def build(fh):
+        fh["train_set_x"] = _good_split(fh, "train")
+        fh["list_classes"] = np.array([b"x" * 1000] * 3)
+    return build
+
+
 HOSTILE_H5 = {  # case -> (builder, expected error key)
     "external raw storage": (_external_storage, "errors_upload.h5_outside"),
     "virtual dataset on a server file": (_virtual, "errors_upload.h5_outside"),
@@ -146,6 +161,8 @@ HOSTILE_H5 = {  # case -> (builder, expected error key)
     "declared images, none stored (contiguous)": (_declared(M, None), "errors_upload.h5_no_data"),
     "non-standard filter (lzf)": (_lzf, "errors_upload.h5_filter"),
     "a group instead of a dataset": (_group, "errors_upload.h5_not_dataset"),
+    "chunks of 17 MB for 10 images": (_huge_chunks, "errors_upload.h5_chunks"),
+    "list_classes not two short names": (_odd_classes, "errors_upload.h5_bad_classes"),
 }
 
 
