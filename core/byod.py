@@ -107,13 +107,13 @@ def _splits(handles) -> dict:
     """{prefix: (name, file)}: which file holds which split, and together at most MAX_PHOTOS images."""
     splits, total = {}, 0
     for name, fh in handles:
-        prefix = next((p for p in H5_PREFIXES if declared_images(fh, name, p) is not None), None)
+        declared = ((p, declared_images(fh, name, p)) for p in H5_PREFIXES)
+        prefix, count = next(((p, n) for p, n in declared if n is not None), (None, 0))
         if prefix is None:
             raise _err("h5_no_sets", f"{name} holds neither train_set_x/train_set_y nor "
                        "test_set_x/test_set_y.", file=name)
-        splits[prefix] = (name, fh)
-        count = declared_images(fh, name, prefix)
         check_image_count(name, count, H5_CAPS)
+        splits[prefix] = (name, fh)
         total += count
     if set(splits) != set(H5_PREFIXES):
         raise _err("h5_need_both", "One file must hold the training set and the other the test set.")
