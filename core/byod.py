@@ -1,6 +1,10 @@
 """Bring your own data: the course's two .h5 files or a .zip of cat/ and non-cat/ photos, read from
 bytes in memory (never written to disk), checked against limits, ready to train on.
 
+Both are parsed in a worker process with a memory and a time limit (``core.isolate``): a file that
+crashes or stalls a C library fails only its own upload. Inside, every .h5 dataset is checked for
+structure and size before it is read (``core.h5_split``).
+
 Zip archives are read member by member: declared sizes and compression ratios are checked first,
 then each member is read in chunks and reading stops as soon as it passes its limit, so a zip
 bomb that lies about its sizes is caught too. Absolute paths, ``..`` and symlinks are refused.
@@ -12,8 +16,10 @@ import zipfile
 
 import numpy as np
 
-from core.data import PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData, _check_split
+from core import isolate
+from core.data import MIN_PER_CLASS, PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData
 from core.errors import LogitLabError
+from core.h5_split import SplitCaps, check_image_count, declared_images, read_split
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # an upload above 10 MiB is refused (= maxUploadSize in .streamlit/config.toml)
 MAX_PHOTOS = 600  # photos per archive (memory: 12 KB each once shrunk to 64×64)
@@ -21,7 +27,12 @@ MAX_MEMBERS = 2000  # entries of any kind in the archive's directory
 MAX_MEMBER_BYTES = 15 * 1024 * 1024  # one photo, uncompressed
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all photos together, uncompressed
 MAX_RATIO = 100  # uncompressed / compressed size of a member; JPEG and PNG barely compress
-MIN_PER_CLASS = 5  # fewer cats or non-cats than this cannot be trained and tested on
+MAX_H5_SET_BYTES = 64 * 1024 * 1024  # an uploaded file's images as stored (600 float64 photos ≈ 59 MB)
+H5_CAPS = SplitCaps(max_images=MAX_PHOTOS, max_bytes=MAX_H5_SET_BYTES)  # per uploaded .h5 file
+MAX_ARCHIVE_DECODE_BYTES = 2 * 1024**3  # estimated decoding memory of all photos in a zip together
+WORKER_MEMORY_BYTES = 1536 * 1024 * 1024  # a parsing worker's address space (one large photo fits)
+H5_LIMITS = isolate.Limits(memory_bytes=WORKER_MEMORY_BYTES, seconds=20.0)  # parsing two .h5 files
+ZIP_LIMITS = isolate.Limits(memory_bytes=WORKER_MEMORY_BYTES, seconds=60.0)  # decoding up to 600 photos
 TEST_FRACTION = 0.2  # share of each class held out as the test set
 READ_CHUNK = 64 * 1024  # bytes read at a time from a zip member
 SYMLINK_MODE = 0o120000  # Unix file-type bits of a symbolic link
@@ -47,33 +58,69 @@ def _check_upload_size(name: str, data: bytes) -> None:
 # --- the course's .h5 files ----------------------------------------------------------------------
 
 
-def _read_h5(name: str, data: bytes):
-    """(prefix, images, labels, classes) from one uploaded course file."""
-    import h5py
+def load_h5_pair(files: list[tuple[str, bytes]], *, isolated: bool = True) -> CourseData:
+    """The course's train and test files given as (name, bytes) in any order -> CourseData.
 
-    _check_upload_size(name, data)
-    try:
-        with h5py.File(io.BytesIO(data), "r") as fh:
-            prefix = next((p for p in H5_PREFIXES if f"{p}_set_x" in fh and f"{p}_set_y" in fh), None)
-            if prefix is None:
-                raise _err("h5_no_sets", f"{name} holds neither train_set_x/train_set_y nor "
-                           "test_set_x/test_set_y.", file=name)
-            x, y = np.asarray(fh[f"{prefix}_set_x"][()]), np.asarray(fh[f"{prefix}_set_y"][()])
-    except OSError as exc:
-        raise _err("h5_unreadable", f"{name} is not an HDF5 file like the course's.", file=name) from exc
-    return prefix, _check_split(name, x, y)
-
-
-def load_h5_pair(files: list[tuple[str, bytes]]) -> CourseData:
-    """The course's train and test files given as (name, bytes) in any order -> CourseData."""
+    Parsed in a worker process unless ``isolated`` is False (tests of the parsing rules).
+    """
     if len(files) != len(H5_PREFIXES):
         raise _err("h5_need_two", f"Upload exactly two .h5 files (train and test), not {len(files)}.",
                    found=len(files))
-    splits = dict(_read_h5(name, data) for name, data in files)
+    for name, data in files:
+        _check_upload_size(name, data)
+    request = {f"name{k}": name for k, (name, _) in enumerate(files)}
+    request.update({f"data{k}": data for k, (_, data) in enumerate(files)})
+    label = " + ".join(name for name, _ in files)
+    answer = isolate.run_isolated("core.byod:parse_h5_pair", request, file=label, limits=H5_LIMITS,
+                                  in_process=not isolated)
+    return CourseData(answer["train_x"], answer["train_y"], answer["test_x"], answer["test_y"], PHOTO_FOLDERS)
+
+
+def parse_h5_pair(request: dict) -> dict:
+    """Worker target: two files' bytes -> train/test arrays, every structure checked before reading."""
+    handles = []
+    try:
+        for k in range(len(H5_PREFIXES)):
+            name = str(request[f"name{k}"])
+            handles.append((name, _open_h5(name, request[f"data{k}"].tobytes())))
+        answer = {}
+        for prefix, (name, fh) in _splits(handles).items():
+            x, y, _ = read_split(fh, name, prefix, H5_CAPS)
+            answer.update({f"{prefix}_x": x, f"{prefix}_y": y})
+        return answer
+    finally:
+        for _, fh in handles:
+            fh.close()
+
+
+def _open_h5(name: str, data: bytes):
+    """An h5py.File on an in-memory copy of ``data`` (HDF5's own file-image driver, no Python callbacks)."""
+    import h5py
+
+    try:
+        return h5py.File(h5py.h5f.open_file_image(data), "r")
+    except (OSError, ValueError) as exc:
+        raise _err("h5_unreadable", f"{name} is not an HDF5 file like the course's.", file=name) from exc
+
+
+def _splits(handles) -> dict:
+    """{prefix: (name, file)}: which file holds which split, and together at most MAX_PHOTOS images."""
+    splits, total = {}, 0
+    for name, fh in handles:
+        declared = ((p, declared_images(fh, name, p)) for p in H5_PREFIXES)
+        prefix, count = next(((p, n) for p, n in declared if n is not None), (None, 0))
+        if prefix is None:
+            raise _err("h5_no_sets", f"{name} holds neither train_set_x/train_set_y nor "
+                       "test_set_x/test_set_y.", file=name)
+        check_image_count(name, count, H5_CAPS)
+        splits[prefix] = (name, fh)
+        total += count
     if set(splits) != set(H5_PREFIXES):
         raise _err("h5_need_both", "One file must hold the training set and the other the test set.")
-    (train_x, train_y), (test_x, test_y) = splits["train"], splits["test"]
-    return CourseData(train_x, train_y, test_x, test_y, PHOTO_FOLDERS)
+    if total > MAX_PHOTOS:
+        raise LogitLabError(f"The two files declare {total} images together; at most {MAX_PHOTOS} are allowed.",
+                            key="errors_upload.h5_pair_too_many", found=total, limit=MAX_PHOTOS)
+    return splits
 
 
 # --- a zip of photos -----------------------------------------------------------------------------
@@ -117,8 +164,8 @@ def _photo_members(zf: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, int]]:
             _check_declared(info)
             found.append((info, label))
     if len(found) > MAX_PHOTOS:
-        raise _err("zip_too_many", f"The archive has {len(found)} photos; at most {MAX_PHOTOS} are allowed.",
-                   found=len(found), limit=MAX_PHOTOS)
+        raise LogitLabError(f"The archive has {len(found)} photos; at most {MAX_PHOTOS} are allowed.",
+                            key="errors_upload.zip_too_many_photos", found=len(found), limit=MAX_PHOTOS)
     if sum(info.file_size for info, _ in found) > MAX_TOTAL_BYTES:
         raise _err("zip_too_big", f"The photos add up to more than {MAX_TOTAL_BYTES // MIB} MB uncompressed.",
                    limit=MAX_TOTAL_BYTES // MIB)
@@ -156,6 +203,28 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return b"".join(chunks)
 
 
+def _check_decode_budget(zf: zipfile.ZipFile, members) -> None:
+    """All photos' decoding memory together, from their headers, before any photo is decoded."""
+    from core.image import decode_bytes
+
+    total = 0
+    for info, _ in members:
+        data = _read_member(zf, info)
+        try:
+            total += decode_bytes(data)
+        except LogitLabError as exc:
+            raise _bad_photo(info.filename, exc) from exc
+        if total > MAX_ARCHIVE_DECODE_BYTES:
+            limit = MAX_ARCHIVE_DECODE_BYTES // MIB
+            raise LogitLabError(f"The photos need more than {limit} MB of memory to decode (counted up to "
+                                f"{info.filename}); use fewer or smaller photos.",
+                                key="errors_upload.zip_decode_budget", file=info.filename, limit=limit)
+
+
+def _bad_photo(name: str, exc: LogitLabError) -> LogitLabError:
+    return _err("zip_bad_photo", f"The photo {name} could not be used: {exc}", file=name, reason=str(exc))
+
+
 def _photo_array(name: str, data: bytes) -> np.ndarray:
     """One photo's bytes -> (64, 64, 3) uint8 through the app's one preprocessing function."""
     from core.image import preprocess_photo
@@ -163,27 +232,36 @@ def _photo_array(name: str, data: bytes) -> np.ndarray:
     try:
         return preprocess_photo(data)
     except LogitLabError as exc:
-        raise _err("zip_bad_photo", f"The photo {name} could not be used: {exc}", file=name,
-                   reason=str(exc)) from exc
+        raise _bad_photo(name, exc) from exc
 
 
-def load_photo_zip(data: bytes, name: str = "photos.zip"):
+def load_photo_zip(data: bytes, name: str = "photos.zip", *, isolated: bool = True):
     """A .zip with cat/ and non-cat/ folders (at any depth) -> (X_orig (m, 64, 64, 3) uint8, Y (1, m), names).
 
     Non-cat photos come first, each class sorted by path, so the result never depends on zip order.
+    Parsed in a worker process unless ``isolated`` is False (tests of the parsing rules).
     """
     _check_upload_size(name, data)
+    answer = isolate.run_isolated("core.byod:parse_photo_zip", {"data": data, "name": name}, file=name,
+                                  limits=ZIP_LIMITS, in_process=not isolated)
+    return answer["X"], answer["Y"], [str(member) for member in answer["names"]]
+
+
+def parse_photo_zip(request: dict) -> dict:
+    """Worker target: a zip's bytes -> {"X": (m, 64, 64, 3) uint8, "Y": (1, m), "names": (m,) str}."""
+    data, name = request["data"].tobytes(), str(request["name"])
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _err("not_zip", f"{name} is not a .zip archive.", file=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = _photo_members(zf)
             _check_classes(members)
+            _check_decode_budget(zf, members)
             images = [_photo_array(info.filename, _read_member(zf, info)) for info, _ in members]
     except zipfile.BadZipFile as exc:
         raise _err("not_zip", f"{name} is not a .zip archive.", file=name) from exc
     Y = np.array([[label for _, label in members]], dtype=int)  # (1, m)
-    return np.stack(images), Y, [info.filename for info, _ in members]
+    return {"X": np.stack(images), "Y": Y, "names": np.array([info.filename for info, _ in members])}
 
 
 def _check_classes(members) -> None:

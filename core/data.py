@@ -23,7 +23,9 @@ CHANNELS = 3
 PIXEL_MAX = 255.0  # uint8 pixels are divided by this to land in [0, 1]
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"})  # lower-case
 PHOTO_FOLDERS = ("non-cat", "cat")  # subfolder name -> label = its index, like the course's list_classes
-MAX_FOLDER_PHOTOS = 2000  # a photo folder bigger than this is refused (memory: 12 KB per photo)
+MAX_FOLDER_PHOTOS = 2000  # a photo folder or course file bigger than this is refused (memory: 12 KB per photo)
+MAX_COURSE_SET_BYTES = 256 * 1024 * 1024  # a course file's images as stored (2000 float64 photos ≈ 197 MB)
+MIN_PER_CLASS = 5  # fewer cats or non-cats than this in a data set cannot be trained and tested on
 HASH_CHUNK = 1 << 20  # bytes read at a time when hashing a file (1 MiB)
 
 
@@ -68,46 +70,19 @@ def _read_split(path: Path, prefix: str):
     """Read one HDF5 file's images, labels and class names, checking each against the course."""
     import h5py
 
+    from core.h5_split import SplitCaps, read_split
+
     if not path.is_file():
         raise LogitLabError(f"The file {path.name} was not found in {path.parent}.",
                             key="errors_data.file_missing", name=path.name, folder=str(path.parent))
+    caps = SplitCaps(max_images=MAX_FOLDER_PHOTOS, max_bytes=MAX_COURSE_SET_BYTES)
     try:
         with h5py.File(path, "r") as fh:
-            for name in (f"{prefix}_set_x", f"{prefix}_set_y"):
-                if name not in fh:
-                    raise LogitLabError(
-                        f"{path.name} has no dataset '{name}' (found: {', '.join(fh.keys()) or 'nothing'}).",
-                        key="errors_data.h5_missing_dataset", file=path.name, name=name)
-            x = np.asarray(fh[f"{prefix}_set_x"][()])
-            y = np.asarray(fh[f"{prefix}_set_y"][()])
-            classes = fh["list_classes"][()] if "list_classes" in fh else [b"non-cat", b"cat"]
+            x, y, classes = read_split(fh, path.name, prefix, caps)
     except OSError as exc:
         raise LogitLabError(f"{path.name} is not a readable HDF5 file ({exc}).",
                             key="errors_data.h5_unreadable", file=path.name) from exc
-    return _check_split(path.name, x, y), tuple(_decode(c) for c in classes)
-
-
-def _decode(value) -> str:
-    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-
-
-def _check_split(name: str, x: np.ndarray, y: np.ndarray):
-    """Images must be (m, 64, 64, 3) with 0..255 values; labels (m,) of 0 and 1."""
-    expected = f"(m, {IMAGE_SIZE}, {IMAGE_SIZE}, {CHANNELS})"
-    if x.ndim != 4 or x.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE, CHANNELS):
-        raise LogitLabError(f"{name}: images should have shape {expected}, found {x.shape}.",
-                            key="errors_data.h5_bad_shape", file=name, expected=expected, found=str(x.shape))
-    if not np.issubdtype(x.dtype, np.number) or x.size and (x.min() < 0 or x.max() > PIXEL_MAX):
-        raise LogitLabError(f"{name}: pixel values should be numbers from 0 to 255.",
-                            key="errors_data.h5_bad_pixels", file=name)
-    y = y.reshape(-1)
-    if y.shape[0] != x.shape[0]:
-        raise LogitLabError(f"{name}: {x.shape[0]} images but {y.shape[0]} labels.",
-                            key="errors_data.h5_count_mismatch", file=name, images=x.shape[0], labels=y.shape[0])
-    if not np.all(np.isin(y, (0, 1))):
-        raise LogitLabError(f"{name}: labels should be 0 (non-cat) or 1 (cat).",
-                            key="errors_data.h5_bad_labels", file=name)
-    return x.astype(np.uint8), y.astype(int).reshape(1, -1)
+    return (x, y), classes or PHOTO_FOLDERS
 
 
 def load_course_dataset(directory=None) -> CourseData:
@@ -175,6 +150,17 @@ def load_photo_folder(directory, *, max_photos=MAX_FOLDER_PHOTOS):
         raise LogitLabError(
             f"The photo folder {directory} has {len(found)} photos; at most {max_photos} can be used.",
             key="errors_data.folder_too_many", folder=str(directory), found=len(found), limit=max_photos)
+    check_class_counts(str(directory), [label for _, label in found])
     X_orig = np.stack([_read_photo(path) for path, _ in found])  # (m, 64, 64, 3)
     Y = np.array([[label for _, label in found]], dtype=int)  # (1, m)
     return X_orig, Y
+
+
+def check_class_counts(source: str, labels) -> None:
+    """At least MIN_PER_CLASS photos of each class, or a LogitLabError naming the class and the count."""
+    for label, folder in enumerate(PHOTO_FOLDERS):
+        count = sum(1 for found in labels if found == label)
+        if count < MIN_PER_CLASS:
+            raise LogitLabError(f"{source} has {count} photos of the class '{folder}'; at least {MIN_PER_CLASS} are "
+                                "needed to train and test.", key="errors_upload.too_few", file=source, folder=folder,
+                                found=count, limit=MIN_PER_CLASS)

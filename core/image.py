@@ -1,13 +1,17 @@
 """The ONE photo preprocessing pipeline: any photo file's bytes -> the model's (64, 64, 3) uint8 input.
 
 Every page and CLI calls ``preprocess_photo``; the classifier page shows the same steps with
-``photo_stages``. Both run the same private steps, in this order:
+``photo_stages``. A photo whose decoding would need more than ``IN_PROCESS_DECODE_BYTES`` is decoded
+in a worker process with memory and time limits (``core.isolate``), so a hostile file cannot take
+the server down; smaller photos, the usual case, are decoded right here. Both run the same private
+steps, in this order:
 
 1. ``_open``: read the header only, refuse empty files, non-images, formats outside
-   ``ALLOWED_FORMATS`` and anything above ``MAX_PIXELS`` before a single pixel is decoded;
-2. ``_decode``: JPEGs are decoded at a reduced scale (``draft``), then the first frame is
-   loaded, EXIF orientation applied and any mode (16-bit, float, CMYK, palette, alpha …)
-   turned into 8-bit RGB, transparency on white;
+   ``ALLOWED_FORMATS``, anything above ``MAX_PIXELS`` and anything whose decoding would need more
+   than ``MAX_DECODE_BYTES`` of memory (16-bit and float pixels counted at their real cost)
+   before a single pixel is decoded; JPEGs are set to decode at a reduced scale (``draft``);
+2. ``_decode``: the first frame is loaded, EXIF orientation applied and any mode (16-bit, float,
+   CMYK, palette, alpha …) turned into 8-bit RGB, transparency on white;
 3. ``_square_box``: the centre square (``fit="crop"``) or the whole photo (``fit="squash"``,
    as the course resized its photos), resized to 64×64 with ``RESAMPLE``.
 """
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core import isolate
 from core.data import IMAGE_SIZE
 from core.errors import LogitLabError
 
@@ -27,6 +32,18 @@ FORMAT_ALIASES = {"MPO": "JPEG"}  # cameras' multi-picture JPEGs: Pillow calls t
 ALLOWED_TEXT = "JPEG, PNG, WebP, BMP, GIF, TIFF"  # the same list, as shown to a student
 MEGAPIXEL = 1_000_000
 MAX_PIXELS = 40 * MEGAPIXEL  # larger photos are refused before decoding (a 12-MP phone photo passes)
+MIB = 1024 * 1024  # bytes per MiB
+MAX_DECODE_BYTES = 512 * MIB  # estimated memory to decode one photo (a 40-MP 8-bit RGB PNG needs ~480 MiB)
+IN_PROCESS_DECODE_BYTES = 32 * MIB  # photos needing more are decoded in a worker process (a 1-MP PNG: ~12 MiB)
+PHOTO_LIMITS = isolate.Limits(memory_bytes=1536 * MIB, seconds=30.0)  # one large photo's worker
+# Bytes per pixel of Pillow's decoded image by mode; "I;16…" modes use 2, all others 4.
+STORED_BYTES = {"1": 1, "L": 1, "P": 1}
+SIXTEEN_BIT_STORED = 2
+DEFAULT_STORED = 4
+# Extra bytes per pixel while turning the decoded image into RGB (see _to_rgb):
+HIGH_DEPTH_WORK = 8 + 1 + 4  # float64 copy, 8-bit grey, RGB
+ALPHA_WORK = 4 * 4  # RGBA, white background, composite, RGB
+PLAIN_WORK = 4  # RGB copy
 DRAFT_FACTOR = 4  # JPEGs are decoded at ≥ 4× the output size per side: fast, and the resize still averages
 DISPLAY_MAX_SIDE = 512  # longest side of the images photo_stages returns for display
 FITS = ("crop", "squash")
@@ -62,17 +79,24 @@ class PhotoStages:
     model_input: np.ndarray  # (64, 64, 3) uint8: exactly preprocess_photo(data, fit=fit)
 
 
-def preprocess_photo(data: bytes, *, fit: str = "crop", size: int = IMAGE_SIZE) -> np.ndarray:
+def preprocess_photo(data: bytes, *, fit: str = "crop", size: int = IMAGE_SIZE, name: str = "photo") -> np.ndarray:
     """Photo file bytes -> (size, size, 3) uint8 RGB, the input the model expects.
 
-    Raises LogitLabError (key ``errors_image.*``) for anything wrong with the file.
+    Raises LogitLabError (key ``errors_image.*``) for anything wrong with the file; ``name`` names it
+    in the errors of a worker process (time or memory limit reached).
     """
+    if _needs_worker(data, size):
+        return _from_worker(data, fit, size, "input", name)["model_input"]
     rgb, _ = _decode(data, fit, size)
     return _resize_square(rgb, fit, size)
 
 
-def photo_stages(data: bytes, *, fit: str = "crop") -> PhotoStages:
+def photo_stages(data: bytes, *, fit: str = "crop", name: str = "photo") -> PhotoStages:
     """The pipeline's intermediate images for display, from one decode of ``data``."""
+    if _needs_worker(data, IMAGE_SIZE):
+        answer = _from_worker(data, fit, IMAGE_SIZE, "stages", name)
+        return PhotoStages(answer["oriented"], tuple(int(n) for n in answer["original_size"]), answer["square"],
+                           answer["model_input"])
     rgb, original_size = _decode(data, fit, IMAGE_SIZE)
     return PhotoStages(
         oriented=np.array(_fit_within(rgb, DISPLAY_MAX_SIDE)),
@@ -80,6 +104,52 @@ def photo_stages(data: bytes, *, fit: str = "crop") -> PhotoStages:
         square=np.array(_display_square(rgb, fit)),
         model_input=_resize_square(rgb, fit, IMAGE_SIZE),
     )
+
+
+def decode_bytes(data: bytes, size: int = IMAGE_SIZE) -> int:
+    """Estimated memory (bytes) to decode ``data`` into the model input, from its header alone.
+
+    Raises the same LogitLabError as ``preprocess_photo`` for a file refused from its header.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        img, _ = _open(data, size)
+    return _decode_cost(img)
+
+
+def _needs_worker(data: bytes, size: int) -> bool:
+    return not isolate.in_worker() and decode_bytes(data, size) > IN_PROCESS_DECODE_BYTES
+
+
+def _from_worker(data: bytes, fit: str, size: int, want: str, name: str) -> dict:
+    if fit not in FITS:
+        raise ValueError(f"fit must be one of {FITS}, got {fit!r}")
+    request = {"data": data, "fit": fit, "size": np.array(size), "want": want}
+    return isolate.run_isolated("core.image:decode_request", request, file=name, limits=PHOTO_LIMITS)
+
+
+def decode_request(request: dict) -> dict:
+    """Worker target: a photo's bytes -> its model input (``want`` = "input") or all its stages ("stages")."""
+    data, fit, size = request["data"].tobytes(), str(request["fit"]), int(request["size"])
+    if str(request["want"]) == "input":
+        return {"model_input": preprocess_photo(data, fit=fit, size=size)}
+    stages = photo_stages(data, fit=fit)
+    return {"oriented": stages.oriented, "original_size": np.array(stages.original_size), "square": stages.square,
+            "model_input": stages.model_input}
+
+
+def _decode_cost(img: Image.Image) -> int:
+    """Bytes to decode ``img`` (already draft-reduced) and turn it into RGB: see _load, _upright, _to_rgb."""
+    mode = img.mode
+    stored = SIXTEEN_BIT_STORED if mode.startswith("I;16") else STORED_BYTES.get(mode, DEFAULT_STORED)
+    if mode.startswith("I") or mode == "F":
+        work = HIGH_DEPTH_WORK
+    elif mode in ALPHA_MODES or "transparency" in img.info:
+        work = ALPHA_WORK
+    else:
+        work = PLAIN_WORK
+    width, height = img.size
+    return width * height * (2 * stored + work)  # decoded frame + its upright copy + the conversion
 
 
 def _decode(data: bytes, fit: str, size: int) -> tuple[Image.Image, tuple[int, int]]:
@@ -90,10 +160,7 @@ def _decode(data: bytes, fit: str, size: int) -> tuple[Image.Image, tuple[int, i
         # A bomb is an error, not a warning. (Filters are process-wide; were another thread to reset them,
         # MAX_PIXELS, stricter than Pillow's own limit, still refuses the photo right after opening.)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        img = _open(data)
-        header_size = img.size
-        if img.format in ("JPEG", "MPO"):
-            img.draft("RGB", (DRAFT_FACTOR * size, DRAFT_FACTOR * size))  # JPEG decodes at 1/2, 1/4 or 1/8
+        img, header_size = _open(data, size)
         _load(img)
     upright = _upright(img)
     swapped = upright.size != img.size  # EXIF orientation 5-8 swaps width and height
@@ -101,8 +168,11 @@ def _decode(data: bytes, fit: str, size: int) -> tuple[Image.Image, tuple[int, i
     return _to_rgb(upright), tuple(original_size)
 
 
-def _open(data: bytes) -> Image.Image:
-    """Read the header only; refuse what is not an accepted photo, or is too large, before decoding."""
+def _open(data: bytes, size: int) -> tuple[Image.Image, tuple[int, int]]:
+    """Read the header only; refuse what is not an accepted photo, or is too large, before decoding.
+
+    Returns the image (JPEGs set to decode at a reduced scale) and its (width, height) as stored.
+    """
     if not data:
         raise LogitLabError("The file is empty (0 bytes). Please choose a photo.", key="errors_image.empty")
     try:
@@ -123,7 +193,20 @@ def _open(data: bytes) -> Image.Image:
         raise LogitLabError(f"The photo is {width}×{height} pixels, which is more than the limit of {limit} "
                             f"megapixels. Please use a smaller photo.",
                             key="errors_image.too_large", width=width, height=height, limit=limit)
-    return img
+    if img.format in ("JPEG", "MPO"):
+        img.draft("RGB", (DRAFT_FACTOR * size, DRAFT_FACTOR * size))  # JPEG decodes at 1/2, 1/4 or 1/8
+    _check_decode_cost(img, width, height)
+    return img, (width, height)
+
+
+def _check_decode_cost(img: Image.Image, width: int, height: int) -> None:
+    needed = _decode_cost(img)
+    if needed > MAX_DECODE_BYTES:
+        raise LogitLabError(
+            f"Decoding this {width}×{height} photo ({img.mode}) would need about {needed // MIB} MB of memory; the "
+            f"limit is {MAX_DECODE_BYTES // MIB} MB. Please use a smaller photo, or save it with 8 bits per colour.",
+            key="errors_upload.photo_memory", width=width, height=height, mode=img.mode, needed=needed // MIB,
+            limit=MAX_DECODE_BYTES // MIB)
 
 
 def _load(img: Image.Image) -> None:
@@ -165,12 +248,14 @@ def _scaled_to_rgb(img: Image.Image) -> Image.Image:
     data's own minimum and maximum when values fall outside it, so 32896 / 65535 -> 128 and a
     float image holding 0..1000 spans 0..255.
     """
-    values = np.asarray(img, dtype=np.float64)  # (H, W)
-    values = np.where(np.isfinite(values), values, 0.0)  # NaN/inf pixels (float TIFFs) count as 0
+    values = np.array(img, dtype=np.float64)  # (H, W), our own copy: scaled in place below (memory)
+    values[~np.isfinite(values)] = 0.0  # NaN/inf pixels (float TIFFs) count as 0
     full_scale = FLOAT_MAX if img.mode == "F" else SIXTEEN_BIT_MAX
     low = min(float(values.min(initial=0.0)), 0.0)
     high = max(float(values.max(initial=0.0)), full_scale)
-    grey = np.rint((values - low) * (UINT8_MAX / (high - low))).astype(np.uint8)
+    values -= low
+    values *= UINT8_MAX / (high - low)
+    grey = np.rint(values, out=values).astype(np.uint8)
     return Image.fromarray(grey).convert("RGB")
 
 

@@ -137,11 +137,19 @@ def test_broken_photo_is_named():
     assert _key(exc) == "errors_byod.zip_bad_photo" and "broken.jpg" in str(exc.value)
 
 
-def test_too_many_photos_is_refused(monkeypatch):
-    monkeypatch.setattr(byod, "MAX_PHOTOS", 2 * PER_CLASS - 1)
+def test_too_many_photos_is_refused_and_called_photos(monkeypatch):
+    monkeypatch.setattr(byod, "MAX_PHOTOS", 2 * PER_CLASS - 1)  # reaches the parser: it runs in this process
     with pytest.raises(LogitLabError) as exc:
-        byod.load_photo_zip(_zip(_photo_entries()))
-    assert _key(exc) == "errors_byod.zip_too_many"
+        byod.load_photo_zip(_zip(_photo_entries()), isolated=False)
+    assert _key(exc) == "errors_upload.zip_too_many_photos"
+    assert f"{2 * PER_CLASS} photos; at most {2 * PER_CLASS - 1}" in str(exc.value)
+
+
+def test_too_many_entries_is_refused_and_called_entries(monkeypatch):
+    monkeypatch.setattr(byod, "MAX_MEMBERS", 2 * PER_CLASS - 1)
+    with pytest.raises(LogitLabError) as exc:
+        byod.load_photo_zip(_zip(_photo_entries()), isolated=False)
+    assert _key(exc) == "errors_byod.zip_too_many" and "entries" in str(exc.value)
 
 
 def test_course_h5_files_uploaded_as_bytes_round_trip_in_any_order(course, course_dir):

@@ -15,7 +15,7 @@ from core import data
 from core.errors import LogitLabError
 
 LOCALES = Path(__file__).resolve().parents[2] / "ui" / "locales"
-M_TRAIN, M_TEST = 6, 4  # tiny fake splits
+M_TRAIN, M_TEST = 10, 12  # tiny fake splits (labels alternate: ≥ data.MIN_PER_CLASS of each)
 SEED = 3  # fixed seed for the fake pixels
 PHOTO_SIDE = 80  # side of the fake photos (not 64: the loader must resize them)
 
@@ -74,7 +74,7 @@ def _expect_error(folder, key, *phrases):
 BAD_TRAIN = {  # case -> (images, labels, expected error key, phrases the message must contain)
     "missing_dataset": (None, np.zeros(M_TRAIN), "h5_missing_dataset", ["train_set_x"]),
     "wrong_image_shape": (np.zeros((M_TRAIN, 32, 32, 3), np.uint8), np.zeros(M_TRAIN), "h5_bad_shape",
-                          ["(m, 64, 64, 3)", "(6, 32, 32, 3)"]),
+                          ["(m, 64, 64, 3)", f"({M_TRAIN}, 32, 32, 3)"]),
     "labels_not_0_1": (np.zeros((M_TRAIN, 64, 64, 3), np.uint8), np.full(M_TRAIN, 2), "h5_bad_labels", ["0", "1"]),
     "count_mismatch": (np.zeros((M_TRAIN, 64, 64, 3), np.uint8), np.zeros(M_TRAIN - 1), "h5_count_mismatch",
                        [f"{M_TRAIN} images", f"{M_TRAIN - 1} labels"]),
@@ -120,13 +120,15 @@ def _photo_bytes(colour, fmt):
 
 
 RED, BLUE = (220, 20, 20), (20, 20, 220)  # cat photos are red, non-cat photos blue
+CAT_FILES = {"b.PNG": "PNG", "a.jpg": "JPEG", "d.gif": "GIF", "e.tif": "TIFF", "f.jpeg": "JPEG"}
+NON_CAT_FILES = {"z.webp": "WEBP", "y.bmp": "BMP", "x.png": "PNG", "w.tiff": "TIFF", "v.jpg": "JPEG"}
+PER_CLASS = len(CAT_FILES)  # = data.MIN_PER_CLASS, the fewest a folder may hold
 
 
 @pytest.fixture
 def photo_folder(tmp_path):
-    """cat/: b.PNG, a.jpg (red); non-cat/: z.webp, y.bmp (blue); plus a notes.txt that is ignored."""
-    for sub, colour, files in (("cat", RED, {"b.PNG": "PNG", "a.jpg": "JPEG"}),
-                               ("non-cat", BLUE, {"z.webp": "WEBP", "y.bmp": "BMP"})):
+    """cat/: five red photos, non-cat/: five blue ones, in six formats; plus a notes.txt that is ignored."""
+    for sub, colour, files in (("cat", RED, CAT_FILES), ("non-cat", BLUE, NON_CAT_FILES)):
         (tmp_path / sub).mkdir()
         for name, fmt in files.items():
             (tmp_path / sub / name).write_bytes(_photo_bytes(colour, fmt))
@@ -136,10 +138,11 @@ def photo_folder(tmp_path):
 
 def test_photo_folder_loads_sorted_with_labels(photo_folder):
     X_orig, Y = data.load_photo_folder(photo_folder)
-    assert X_orig.shape == (4, 64, 64, 3) and X_orig.dtype == np.uint8
-    assert Y.tolist() == [[0, 0, 1, 1]]  # non-cat (label 0) first, then cat
-    means = X_orig.reshape(4, -1, 3).mean(axis=1)  # (4, 3) mean colour of each photo
-    assert np.all(means[:2, 2] > means[:2, 0]) and np.all(means[2:, 0] > means[2:, 2])
+    m = 2 * PER_CLASS
+    assert X_orig.shape == (m, 64, 64, 3) and X_orig.dtype == np.uint8
+    assert Y.tolist() == [[0] * PER_CLASS + [1] * PER_CLASS]  # non-cat (label 0) first, then cat
+    means = X_orig.reshape(m, -1, 3).mean(axis=1)  # (m, 3) mean colour of each photo
+    assert np.all(means[:PER_CLASS, 2] > means[:PER_CLASS, 0]) and np.all(means[PER_CLASS:, 0] > means[PER_CLASS:, 2])
     again, _ = data.load_photo_folder(photo_folder)
     np.testing.assert_array_equal(again, X_orig)
 
@@ -171,7 +174,8 @@ def test_subfolder_without_photos_says_what_counts_as_a_photo(photo_folder):
 
 
 def test_too_many_photos_gives_count_and_limit(photo_folder):
-    _folder_error(photo_folder, "folder_too_many", "4 photos", "at most 3", max_photos=3)
+    m = 2 * PER_CLASS
+    _folder_error(photo_folder, "folder_too_many", f"{m} photos", f"at most {m - 1}", max_photos=m - 1)
 
 
 def test_broken_photo_names_the_file_and_the_photo_problem(photo_folder):
@@ -183,4 +187,24 @@ def test_broken_photo_names_the_file_and_the_photo_problem(photo_folder):
     assert str(broken) in str(info.value)
     assert isinstance(info.value.__cause__, LogitLabError)
     assert str(info.value.__cause__) in str(info.value)
+    assert_translated(info.value)
+
+
+def test_a_folder_with_too_few_photos_of_a_class_is_refused(photo_folder):
+    (photo_folder / "cat" / "a.jpg").unlink()
+    with pytest.raises(LogitLabError) as info:
+        data.load_photo_folder(photo_folder)
+    err = info.value
+    assert err.key == "errors_upload.too_few"
+    assert (err.params["folder"], err.params["found"]) == ("cat", PER_CLASS - 1)
+    assert err.params["limit"] == data.MIN_PER_CLASS
+    assert_translated(err)
+
+
+def test_a_course_file_with_one_class_is_refused(course_folder):
+    x, _ = _good_split(M_TRAIN)
+    _write_split(course_folder / data.TRAIN_FILE, "train", x, np.ones(M_TRAIN))
+    with pytest.raises(LogitLabError) as info:
+        data.load_course_dataset(course_folder)
+    assert info.value.key == "errors_upload.too_few" and info.value.params["folder"] == "non-cat"
     assert_translated(info.value)

@@ -1,16 +1,23 @@
 """Bring your own data: the course's two .h5 files or a .zip of cat/ and non-cat/ photos, read in
-memory by core.byod and kept in st.session_state[USER_DATA_KEY] for this session only."""
+memory by core.byod (parsed in a worker process with memory and time limits) and kept in
+st.session_state[USER_DATA_KEY] for this session only; the same upload is never parsed twice."""
 
 import streamlit as st
 
 from core import byod
 from core.errors import LogitLabError
 from ui.cat_sections.common import USER_DATA_KEY, show_error
+from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
 
 KINDS = ("zip", "h5")
 ERROR_KEY = "cat_byod_error"  # the last load's error, shown once
 MIB = 1024 * 1024  # bytes per MiB, for the limits shown
+
+
+def _upload_key(kind: str, files) -> tuple:
+    """What identifies this upload in this session: its kind and the uploader's file ids."""
+    return (kind, *(f.file_id for f in files)) if kind == "h5" else (kind, files.file_id)
 
 
 def _load(kind: str, files):
@@ -25,7 +32,7 @@ def _load_clicked() -> None:
     kind = st.session_state["cat_byod_kind"]
     files = st.session_state.get("cat_byod_h5" if kind == "h5" else "cat_byod_zip")
     try:
-        st.session_state[USER_DATA_KEY] = _load(kind, files)
+        st.session_state[USER_DATA_KEY] = once_per_upload("data", _upload_key(kind, files), lambda: _load(kind, files))
     except LogitLabError as err:
         st.session_state[ERROR_KEY] = err
 

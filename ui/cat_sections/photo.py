@@ -1,7 +1,9 @@
 """Photo in: an upload, a camera shot (behind a toggle) or a test-set example, and the pipeline from
 the file to the model's (12288, 1) input with a shape badge at every stage.
 
-Uploads are read with ``getvalue()`` and never written to disk; they live in this session only.
+Uploads are read with ``getvalue()`` and never written to disk; they live in this session only, and
+each is decoded once per session (``once_per_upload``): reruns reuse the result. Large photos are
+decoded in a worker process by core.image.
 """
 
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from core.errors import LogitLabError
 from core.explain import enlarge, flat_preview, photo_column
 from core.image import FITS, photo_stages
 from ui.cat_sections.common import show_error
+from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
 from ui.safe_text import escape_markdown
 
@@ -51,7 +54,7 @@ def choose_photo(data) -> Photo | None:
     source = shot if shot is not None else upload
     if source is not None:
         try:
-            stages = photo_stages(source.getvalue(), fit=fit)
+            stages = decoded_photo(source, fit)
         except LogitLabError as err:
             show_error(err)
             return None
@@ -60,6 +63,14 @@ def choose_photo(data) -> Photo | None:
         st.info(t("cat.no_photo"))
         return None
     return Photo(t("cat.example_name", index=index), data.test_x_orig[index], label=int(data.test_y[0, index]))
+
+
+def decoded_photo(source, fit: str):
+    """The upload's PhotoStages, decoded once per session for each (file, fit)."""
+    def decode():
+        return photo_stages(source.getvalue(), fit=fit, name=source.name)
+
+    return once_per_upload("photo", (source.file_id, fit), decode)
 
 
 def _stage(col, image, caption: str, badge: str) -> None:
