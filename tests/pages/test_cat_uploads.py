@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 
 from core import byod
-from tests.pages.conftest import open_page
+from tests.pages.conftest import open_page, shown
 from ui.cat_sections import photo
 from ui.i18n import catalogue
 
@@ -107,7 +107,7 @@ def _byod_h5(files):
 def test_external_storage_h5_is_one_sentence_without_server_bytes(tmp_path):
     at = _byod_h5(_external_storage_pair(tmp_path))
     assert not at.exception and len(at.error) == 1
-    message = at.error[0].value
+    message = shown(at.error[0].value)
     assert "lives in other files" in message and "train.h5" in message
     assert PATTERN.decode() not in message and str(tmp_path) not in message
     assert "cat_user_data" not in at.session_state
