@@ -1,4 +1,4 @@
-"""Logit Lab: the router. Page config, the navigation and the shared sidebar; nothing else."""
+"""Logit Lab: the router. Page config, the shared sidebar, the link check and the navigation; nothing else."""
 
 import streamlit as st
 
@@ -6,13 +6,16 @@ from ui.i18n import t
 from ui.lessons import HOME, LESSONS
 from ui.sidebar import seed_from_url, shared_sidebar
 from ui.theme import presenter_mode
+from ui.url_state import guard
 
 seed_from_url()  # ?lang= and ?present= must be known before the page is configured
 st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide",
                    initial_sidebar_state="collapsed" if presenter_mode() else "auto")
-shared_sidebar()
 
 home = st.Page(HOME, title=t("nav.home"), icon="🏠", default=True)
 lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
            for path, slug, icon in LESSONS]
-st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons}).run()
+page = st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons})
+guard(page.url_path)  # the link is checked against the page's settings before any of its widgets reads it
+shared_sidebar(page.url_path)
+page.run()
