@@ -138,6 +138,7 @@ CAT_MAX_L2 = 20.0  # upper bound of λ
 CAT_DEFAULT_EXAMPLE = 1  # a test-set cat the shipped model gets right
 CAT_PER_PAGE = 12  # thumbnails per page of the dataset explorer
 CAT_TRAIN_M, CAT_TEST_M = COURSE_MAJORITY["train"][1], COURSE_MAJORITY["test"][1]  # photos per course split
+BYOD_KINDS = ("zip", "h5")  # what a student uploads to train on: a zip of photos or the two .h5 files
 DESCENT_VIEWS = ("contour", "surface")  # the descent animation's two tabs
 NO_COURSE = "overlapping without the course photos"  # README note of the dataset defaults
 
@@ -195,7 +196,7 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
     ),
     "broadcasting": (
         *(Param(key, "text", default, sample="(2, 3)") for key, default in BC_DEFAULTS.items()),
-        choice("bc_op", BC_OPERATORS, BC_OPERATORS[0]),
+        choice("bc_op", BC_OPERATORS, BC_OPERATORS[0], note="write + as %2B in a typed link"),
     ),
     "rank_one": (
         whole("r1_n", rank_one.N_MIN, rank_one.N_MAX, rank_one.N_DEFAULT),
@@ -218,6 +219,7 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
               sample="500"),
         number("cat_l2", 0.0, CAT_MAX_L2, 0.0, needs=ON_TRAIN_TAB),
         toggle("cat_compare", needs=ON_TRAIN_TAB, needs_data=True),
+        choice("cat_byod_kind", BYOD_KINDS, BYOD_KINDS[0], by_page=True, needs=ON_TRAIN_TAB, labels="cat.byod_kind_{}"),
     ),
 }.items()}
 
@@ -229,3 +231,35 @@ GLOBALS = {p.key: p for p in (
 GLOBAL_KEYS = frozenset(GLOBALS)
 # Keys other features put into links and check themselves: add them here and every page keeps them.
 KEEP_KEYS: frozenset = frozenset()
+
+TABLE_START, TABLE_END = "<!-- url-params:start -->", "<!-- url-params:end -->"  # README markers
+
+
+def _allowed(param: Param) -> str:
+    if param.kind in ("choice", "bool"):
+        return " · ".join(f"`{c}`" for c in param.choices)
+    if param.kind == "int":
+        return f"whole number {param.shown(param.low)} … {param.shown(param.high)}"
+    if param.kind == "float":
+        return f"number {param.shown(param.low)} … {param.shown(param.high)}"
+    return f"text, at most {param.max_len} characters"
+
+
+def _row(page: str, param: Param) -> str:
+    default = f"`{param.default}`" if param.default else "(empty)"
+    extras = [param.note] if param.note else []
+    extras += [f"when {key}={value}" for key, value in param.needs]
+    extra = f" ({'; '.join(extras)})" if extras else ""
+    return f"| {page} | `{param.key}` | {_allowed(param).replace('|', '&#124;')} | {default}{extra} |"
+
+
+def markdown_table() -> str:
+    """The README's table of every link parameter, generated from the schema."""
+    rows = ["| Page | Parameter | Allowed values | Default |", "| --- | --- | --- | --- |"]
+    rows += [_row("every page", param) for param in GLOBALS.values()]
+    rows += [_row(f"/{slug}", param) for slug, params in PAGES.items() for param in params.values()]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(f"{TABLE_START}\n{markdown_table()}\n{TABLE_END}")
