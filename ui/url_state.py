@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
-from ui.i18n import t
-from ui.url_params import GLOBAL_KEYS, GLOBALS, KEEP_KEYS, PAGES, Param
+from ui.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGES, catalogue, current_language, t
+from ui.theme import PRESENT_KEY, presenter_mode
+from ui.url_params import GLOBAL_KEYS, KEEP_KEYS, PAGES, Param
 
 NOTES_KEY = "url_notes"  # session state: (page slug, [Note, ...]) shown while that page is open
 PAGE_KEY = "url_page"  # session state: slug of the page the last run showed
@@ -37,9 +38,9 @@ def _query_params():
     return get_session_state().query_params()
 
 
-def _kept_by_another_page(key: str, slug: str) -> bool:
-    """True for a parameter another page writes itself: a page switch carries it along in the link."""
-    return any(key in params and params[key].by_page for other, params in PAGES.items() if other != slug)
+def _of_another_page(key: str, slug: str) -> bool:
+    """True for a parameter of another page: a page switch can carry it along in the link."""
+    return any(key in params for other, params in PAGES.items() if other != slug)
 
 
 def _check(slug: str, switched: bool) -> list[Note]:
@@ -55,7 +56,7 @@ def _check(slug: str, switched: bool) -> list[Note]:
                 continue
             qp.remove_param(key)
             removed = True
-            if not (switched and _kept_by_another_page(key, slug)):  # those are left by the page switch
+            if not (switched and _of_another_page(key, slug)):  # left behind by the page switch: no note
                 notes.append(Note(key, raw, param))
         if removed:  # the widgets seed from the initial parameters: they must not see the removed ones either
             qp.set_initial_query_params_from_current()
@@ -149,8 +150,9 @@ def keep(key: str, value, default=None) -> None:
 
 def _name_of(param: Param, value) -> str:
     """A widget's state as its link name, written as Streamlit writes bound values (5.0 -> "5")."""
-    if param.labels and param.tab:
-        return {t(param.labels.format(name)): name for name in param.choices}.get(value, str(value))
+    if param.labels and param.tab:  # any language: a language switch renames the tabs during the run
+        labels = {catalogue(lang)[param.labels.format(name)]: name for lang in LANGUAGES for name in param.choices}
+        return labels.get(value, str(value))
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
@@ -165,8 +167,11 @@ def view_params(slug: str) -> dict[str, str]:
     preset button), else from the checked link (a control on a tab that is not open).
     """
     params = PAGES.get(slug, {})
-    out = {key: raw for key, raw in st.query_params.to_dict().items()
-           if key in KEEP_KEYS or (key in GLOBAL_KEYS and GLOBALS[key].accepts(raw))}
+    out = {key: raw for key, raw in st.query_params.to_dict().items() if key in KEEP_KEYS}
+    if current_language() != DEFAULT_LANGUAGE:
+        out[LANG_KEY] = current_language()
+    if presenter_mode():
+        out[PRESENT_KEY] = "1"
     for param in params.values():
         value = st.session_state.get(param.key)
         name = link_value(param.key) if value is None else _name_of(param, value)

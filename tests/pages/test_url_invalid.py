@@ -95,3 +95,11 @@ def test_hostile_links_never_raise(routed, slug, link):  # noqa: F811
     at = open_link(slug, link)
     assert not at.exception
     assert len(link_notes(at)) == 1 or slug == "broadcasting" and "bc_b" in link
+
+
+def test_page_switch_drops_the_previous_pages_settings_without_a_note(routed):  # noqa: F811
+    at = open_link("descent", {"gd_dataset": "separable", "gd_view": "surface"})
+    assert at.query_params["gd_dataset"] == "separable"
+    at.switch_page("pages/graph.py").run()
+    assert not at.exception and not link_notes(at)
+    assert "gd_dataset" not in at.query_params and "gd_view" not in at.query_params

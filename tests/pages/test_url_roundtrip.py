@@ -45,3 +45,12 @@ def test_schema_default_is_what_the_control_opens_with(routed, slug, param, requ
     assert not at.exception
     assert at.session_state[param.key] == held(param, param.default)
     assert param.key not in shared_link(at)
+
+
+def test_switching_language_keeps_the_open_tab_and_the_link(routed):  # noqa: F811
+    at = open_link("cat_classifier", {"cat_tab": "train"})
+    assert at.session_state["cat_tab"] == catalogue("en")["cat.tab_train"]
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert at.session_state["cat_tab"] == catalogue("zh")["cat.tab_train"]
+    assert shared_link(at) == {"lang": "zh", "cat_tab": "train"}
