@@ -46,6 +46,16 @@ def test_every_control_on_screen_is_in_the_schema_or_named_out(routed, slug, lin
         if param is not None:
             bound = widget.proto.query_param_key == key
             assert bound != param.by_page, f"{key}: bound by the widget xor kept by the page"
+            _same_limits(param, widget.proto)
+
+
+def _same_limits(param, proto) -> None:
+    """The widget allows what the schema allows (a split-dependent maximum may be smaller, see its note)."""
+    if param.kind in ("int", "float"):
+        assert proto.min == param.low, param.key
+        assert proto.max == param.high or (param.note and proto.max < param.high), param.key
+    elif param.kind == "choice" and not param.by_page:
+        assert list(proto.options) == list(param.choices), param.key
 
 
 def test_readme_table_is_generated_from_the_schema():
