@@ -1,7 +1,8 @@
 """The sidebar every page shares: language, presenter mode and a link to this view.
 
 ``?lang=zh`` and ``?present=1`` are read on a session's first run and written back on every
-run, so they survive page changes and can be shared as links.
+run, so they survive page changes and can be shared as links. A value that is not allowed (``?lang=fr``)
+falls back to the default with the link note of ui/url_state.py.
 """
 
 import streamlit as st
