@@ -47,21 +47,26 @@ class Param:
     sample: str = ""  # a valid value other than the default, for tests and examples ("" = derived)
     needs: tuple = ()  # ((key, value), ...)
     note: str = ""  # README text
+    high_when: tuple = ()  # ((key, value, high), ...): a smaller maximum when another control has that value
     labels: str = ""  # catalogue key pattern of the shown label, e.g. "cat.tab_{}" (tabs and translated choices)
     tab: bool = False  # a tab bar: the widget holds the label, the link the name
     needs_data: bool = False  # the control is only on screen when the course photos are installed
 
-    def accepts(self, raw: str) -> bool:
-        """True when ``raw`` (a link value) is allowed."""
+    def accepts(self, raw: str, link: dict | None = None) -> bool:
+        """True when ``raw`` (a link value) is allowed, given the rest of the ``link`` (for ``high_when``)."""
         if len(raw) > self.max_len:
             return False
         if self.kind in ("choice", "bool"):
             return raw.lower() in self.choices if self.kind == "bool" else raw in self.choices
         if self.kind == "int":
-            return bool(INT_PATTERN.fullmatch(raw)) and self.low <= int(raw) <= self.high
+            return bool(INT_PATTERN.fullmatch(raw)) and self.low <= int(raw) <= self.highest(link)
         if self.kind == "float":
-            return _finite_in(raw, self.low, self.high)
+            return _finite_in(raw, self.low, self.highest(link))
         return raw.isprintable()
+
+    def highest(self, link: dict | None = None) -> float:
+        """The upper limit, lowered by ``high_when`` when the link chooses that value of another control."""
+        return next((high for key, value, high in self.high_when if (link or {}).get(key) == value), self.high)
 
     @staticmethod
     def shown(number: float) -> str:
@@ -210,9 +215,10 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
                labels="cat.split_{}"),
         toggle("cat_only_wrong", needs=ON_EXPLORE_TAB, needs_data=True),
         whole("cat_page", 1, math.ceil(CAT_TRAIN_M / CAT_PER_PAGE), 1, needs=ON_EXPLORE_TAB, needs_data=True,
-              note="up to the number of pages of the chosen split"),
+              high_when=(("cat_split", "test", math.ceil(CAT_TEST_M / CAT_PER_PAGE)),),
+              note="fewer pages with cat_only_wrong=true"),
         whole("cat_inspect", 0, CAT_TRAIN_M - 1, 0, needs=ON_EXPLORE_TAB, needs_data=True,
-              note="up to the number of photos of the chosen split"),
+              high_when=(("cat_split", "test", CAT_TEST_M - 1),)),
         choice("cat_lr", _numbers(CAT_LEARNING_RATES), f"{CAT_DEFAULT_RATE:g}", widget_value=float,
                needs=ON_TRAIN_TAB),
         whole("cat_iterations", CAT_MIN_ITERATIONS, CAT_MAX_ITERATIONS, CAT_DEFAULT_ITERATIONS, needs=ON_TRAIN_TAB,
@@ -247,8 +253,9 @@ def _allowed(param: Param) -> str:
 
 def _row(page: str, param: Param) -> str:
     default = f"`{param.default}`" if param.default else "(empty)"
-    extras = [param.note] if param.note else []
-    extras += [f"when {key}={value}" for key, value in param.needs]
+    extras = [f"at most {high} when {key}={value}" for key, value, high in param.high_when]
+    extras += [param.note] if param.note else []
+    extras += [f"shown when {key}={value}" for key, value in param.needs]
     extra = f" ({'; '.join(extras)})" if extras else ""
     return f"| {page} | `{param.key}` | {_allowed(param).replace('|', '&#124;')} | {default}{extra} |"
 

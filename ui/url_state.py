@@ -31,6 +31,7 @@ class Note:
     key: str
     raw: str
     param: Param | None  # None: not a setting of this page
+    link: dict | None = None  # the whole link, for limits that depend on another control
 
 
 def _query_params():
@@ -49,15 +50,15 @@ def _check(slug: str, switched: bool) -> list[Note]:
     notes = []
     with _query_params() as qp:
         removed = False
-        for key in list(qp):
-            raw = qp.get_all(key)[-1] if qp.get_all(key) else ""
+        link = {key: (qp.get_all(key) or [""])[-1] for key in qp}
+        for key, raw in link.items():
             param = params.get(key)
-            if key in GLOBAL_KEYS or key in KEEP_KEYS or (param is not None and param.accepts(raw)):
+            if key in GLOBAL_KEYS or key in KEEP_KEYS or (param is not None and param.accepts(raw, link)):
                 continue
             qp.remove_param(key)
             removed = True
             if not (switched and _of_another_page(key, slug)):  # left behind by the page switch: no note
-                notes.append(Note(key, raw, param))
+                notes.append(Note(key, raw, param, link))
         if removed:  # the widgets seed from the initial parameters: they must not see the removed ones either
             qp.set_initial_query_params_from_current()
     return notes
@@ -94,16 +95,16 @@ def _line(note: Note) -> str:
     name, value = plain(note.key), plain(note.raw)
     if note.param is None:
         return "- " + t("url.note_unknown", name=name, value=value)
-    return "- " + t("url.note_invalid", name=name, value=value, allowed=allowed_text(note.param),
+    return "- " + t("url.note_invalid", name=name, value=value, allowed=allowed_text(note.param, note.link),
                     default=plain(note.param.default))
 
 
-def allowed_text(param: Param) -> str:
+def allowed_text(param: Param, link: dict | None = None) -> str:
     """What a parameter accepts, in the reader's language."""
     if param.kind == "choice":
         return t("url.allowed_choice", choices=", ".join(param.choices))
     if param.kind in ("int", "float"):
-        return t(f"url.allowed_{param.kind}", low=param.shown(param.low), high=param.shown(param.high))
+        return t(f"url.allowed_{param.kind}", low=param.shown(param.low), high=param.shown(param.highest(link)))
     if param.kind == "bool":
         return t("url.allowed_bool", choices=", ".join(param.choices))
     return t("url.allowed_text", chars=param.max_len)

@@ -103,3 +103,12 @@ def test_page_switch_drops_the_previous_pages_settings_without_a_note(routed):  
     at.switch_page("pages/graph.py").run()
     assert not at.exception and not link_notes(at)
     assert "gd_dataset" not in at.query_params and "gd_view" not in at.query_params
+
+
+def test_limit_that_depends_on_the_split_is_checked_too(routed, course_dir):  # noqa: F811
+    link = {"cat_tab": "explore", "cat_split": "test", "cat_inspect": "100"}
+    at = open_link("cat_classifier", link)
+    note = _expect_note(at, PAGES["cat_classifier"]["cat_inspect"])
+    assert "0 to 49" in note
+    assert at.number_input(key="cat_inspect").value == 0
+    assert not link_notes(open_link("cat_classifier", {**link, "cat_split": "train"}))
