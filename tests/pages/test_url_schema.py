@@ -10,7 +10,8 @@ import pytest
 from tests.pages.conftest import ROOT
 from tests.pages.links import link_notes, open_link, routed  # noqa: F401 (routed is a fixture)
 from tests.pages.test_url_roundtrip import held
-from ui.url_params import GLOBALS, PAGES, TABLE_END, TABLE_START, markdown_table
+from ui.url_params import GLOBALS, PAGES
+from ui.url_table import TABLE_END, TABLE_START, markdown_table
 
 WIDGET_TYPES = ("slider", "select_slider", "number_input", "text_input", "text_area", "radio", "selectbox",
                 "toggle", "checkbox", "multiselect")
