@@ -13,6 +13,7 @@ from ui.i18n import catalogue
 pytestmark = pytest.mark.browser
 
 EN, ZH = catalogue("en"), catalogue("zh")
+FIRST_LOAD_MS = 3 * WAIT  # a fresh browser's first load draws 3D charts in software: give it longer on a busy box
 GRAPH = '[data-testid="stGraphVizChart"] svg'  # the computation graph as drawn
 SHARE_CODE = '[data-testid="stPopoverBody"] [data-testid="stCode"]'  # the link inside the share popover
 
@@ -33,7 +34,7 @@ def fresh(browser):
 
 def _open(page, url):
     page.goto(url)
-    wait_idle(page)
+    wait_idle(page, timeout=FIRST_LOAD_MS)
     assert_no_exception(page)
     return page
 
