@@ -13,6 +13,8 @@ from ui.cat_sections.photo import choose_photo, show_pipeline
 from ui.cat_sections.training import show_comparison, show_training
 from ui.exports import reproduce_block
 from ui.i18n import t
+from ui.url_params import CAT_TABS
+from ui.url_state import keep, tab_default
 
 st.title(t("cat.title"))
 st.caption(t("cat.caption"))
@@ -22,9 +24,10 @@ model, is_user = active_model(shipped_model())
 
 # Lazy tabs: only the open one runs, except the photo tab, which always runs so an upload
 # is never dropped while the student looks at another tab (file uploaders keep no state unseen).
-tab_photo, tab_inside, tab_explore, tab_train = st.tabs(
-    [t("cat.tab_photo"), t("cat.tab_inside"), t("cat.tab_explore"), t("cat.tab_train")],
-    key="cat_tab", on_change="rerun")
+labels = [t(f"cat.tab_{name}") for name in CAT_TABS]
+tabs = st.tabs(labels, default=tab_default("cat_tab", labels), key="cat_tab", on_change="rerun")
+keep("cat_tab", next(name for name, tab in zip(CAT_TABS, tabs, strict=True) if tab.open))
+tab_photo, tab_inside, tab_explore, tab_train = tabs
 
 with tab_photo:
     photo = choose_photo(data)

@@ -13,11 +13,12 @@ from ui.exports import csv_download, reproduce_block, show_chart
 from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
 from ui.theme import presenter_mode
+from ui.url_params import DESCENT_VIEWS, SPEEDS
+from ui.url_state import keep, link_index, tab_default
 
 MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
 MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
 START_STEP = 0.5  # start-point input step
-SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)  # animation speed multipliers
 LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
 
@@ -47,9 +48,13 @@ def one_step(X, Y, rate, loss):
 st.title(t("descent.title"))
 st.caption(t("descent.caption"))
 c1, c2, c3 = st.columns([2, 2, 3])
-dataset = c1.selectbox(t("surface.dataset_label"), DATASETS, default_dataset(course_data() is not None),
+start = DATASETS[default_dataset(course_data() is not None)]
+dataset = c1.selectbox(t("surface.dataset_label"), DATASETS, link_index("gd_dataset", DATASETS, start),
                        format_func=lambda name: t(f"surface.dataset_{name}"), key="gd_dataset")
-loss = c2.radio(t("descent.loss_label"), LOSSES, format_func=LOSS_LABELS.get, key="gd_loss", bind="query-params")
+keep("gd_dataset", dataset, start)
+loss = c2.radio(t("descent.loss_label"), LOSSES, link_index("gd_loss", LOSSES), format_func=LOSS_LABELS.get,
+                key="gd_loss")
+keep("gd_loss", loss)
 rate = c3.select_slider(t("descent.rate_label"), lesson.LEARNING_RATES, lesson.DEFAULT_RATE,
                         format_func=lambda a: f"{a:g}", key="gd_learning_rate", help=t("descent.rate_help"),
                         bind="query-params")
@@ -63,7 +68,7 @@ w0 = c2.number_input(t("descent.w0_label"), -limit, limit, start_w, START_STEP, 
                      bind="query-params")
 b0 = c3.number_input(t("descent.b0_label"), -limit, limit, start_b, START_STEP, key="gd_b0", help=start_help,
                      bind="query-params")
-speed = c4.select_slider(t("descent.speed_label"), SPEEDS, 1.0, format_func=lambda s: f"{s:g}×", key="gd_speed",
+speed = c4.select_slider(t("descent.speed_label"), SPEEDS, 1.0, format_func=lambda s: f"{s:g}", key="gd_speed",
                          help=t("descent.speed_help"), bind="query-params")
 if needs_course(dataset) and course_data() is None:
     st.info(t("surface.no_data", folder=DATA_ENV))
@@ -86,8 +91,9 @@ settings = (dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE, 
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
 with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB of animation)
-    tab_map, tab_bowl = st.tabs([t("descent.tab_contour"), t("descent.tab_surface")], key="gd_view",
-                                on_change="rerun")
+    labels = [t(f"descent.tab_{view}") for view in DESCENT_VIEWS]
+    tab_map, tab_bowl = st.tabs(labels, default=tab_default("gd_view", labels), key="gd_view", on_change="rerun")
+    keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
     with tab_map:
         if tab_map.open:
             show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")

@@ -17,6 +17,7 @@ from ui.exports import reproduce_block, show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
 from ui.theme import PALETTE
+from ui.url_state import keep, link_index
 
 B_LIMIT = 4.0  # the b slider spans [−4, 4]
 PARAM_STEP = 0.1  # w and b slider step
@@ -30,8 +31,9 @@ convexity = st.cache_data(max_entries=CACHE_ENTRIES)(convexity_demo)
 
 st.title(t("loss.title"))
 st.caption(t("loss.caption"))
-kind = st.radio(t("loss.kind_label"), TOY_KINDS, format_func=lambda k: t(f"loss.kind_{k}"), key="loss_kind",
-                horizontal=True)
+kind = st.radio(t("loss.kind_label"), TOY_KINDS, link_index("loss_kind", TOY_KINDS),
+                format_func=lambda k: t(f"loss.kind_{k}"), key="loss_kind", horizontal=True)
+keep("loss_kind", kind)
 X, Y = dataset(kind)
 m = X.shape[1]
 col_w, col_b, col_i = st.columns(3)

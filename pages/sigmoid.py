@@ -16,6 +16,7 @@ from core.toy_data import TOY_KINDS, one_feature_dataset
 from ui.exports import reproduce_block, show_chart
 from ui.figures.sigmoid import model_chart, sigmoid_chart
 from ui.i18n import t
+from ui.url_state import keep, link_index
 
 Z_STEP = 0.1  # z marker slider step
 W_LIMIT, B_LIMIT = 5.0, 5.0  # w and b sliders span [−5, 5]
@@ -50,8 +51,9 @@ right.latex(rf"\sigma'({z:.2f}) = {s:.4f} \times {one_minus_s:.4f} = {ds:.4f}")
 st.caption(t("sigmoid.curve_note"))
 
 st.subheader(t("sigmoid.h_model"))
-kind = st.radio(t("sigmoid.kind_label"), TOY_KINDS, format_func=lambda k: t(f"sigmoid.kind_{k}"),
-                key="sig_kind", horizontal=True)
+kind = st.radio(t("sigmoid.kind_label"), TOY_KINDS, link_index("sig_kind", TOY_KINDS),
+                format_func=lambda k: t(f"sigmoid.kind_{k}"), key="sig_kind", horizontal=True)
+keep("sig_kind", kind)
 col_w, col_b = st.columns(2)
 w = col_w.slider("w", -W_LIMIT, W_LIMIT, DEFAULT_W, PARAM_STEP, key="sig_w", bind="query-params",
                  help=t("sigmoid.w_help"))

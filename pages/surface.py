@@ -11,11 +11,12 @@ from ui.cached_lessons import dataset_for, minimum_for, surface_for
 from ui.exports import reproduce_block, show_chart
 from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
+from ui.url_state import keep, link_index
 
 SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
 DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
 SPAN_STEP = 1.0
-# Loss options are labelled by their formula, the same in every language, so ?surf_loss= links work in both.
+# Loss options are labelled by their formula; the link names them (?surf_loss=squared_error).
 LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}
 LOSS_LATEX = {"cross_entropy": r"-y\log\hat{y} - (1-y)\log(1-\hat{y})",
               "squared_error": r"\tfrac{1}{2}(\hat{y} - y)^2"}
@@ -37,10 +38,13 @@ def marked(surface, dataset: str):
 st.title(t("surface.title"))
 st.caption(t("surface.caption"))
 col_data, col_loss, col_span = st.columns([2, 2, 2])
-dataset = col_data.selectbox(t("surface.dataset_label"), DATASETS, default_dataset(course_data() is not None),
+start = DATASETS[default_dataset(course_data() is not None)]
+dataset = col_data.selectbox(t("surface.dataset_label"), DATASETS, link_index("surf_dataset", DATASETS, start),
                              format_func=lambda name: t(f"surface.dataset_{name}"), key="surf_dataset")
-loss = col_loss.radio(t("surface.loss_label"), LOSSES, format_func=LOSS_LABELS.get, key="surf_loss",
-                      help=t("surface.loss_help"), bind="query-params")
+keep("surf_dataset", dataset, start)
+loss = col_loss.radio(t("surface.loss_label"), LOSSES, link_index("surf_loss", LOSSES), format_func=LOSS_LABELS.get,
+                      key="surf_loss", help=t("surface.loss_help"))
+keep("surf_loss", loss)
 span = col_span.slider(t("surface.span_label"), SPAN_MIN, SPAN_MAX, DEFAULT_SPAN, SPAN_STEP, key="surf_span",
                        help=t("surface.span_help"), bind="query-params")
 compare = col_span.toggle(t("surface.compare_label"), key="surf_compare", help=t("surface.compare_help"),

@@ -71,7 +71,7 @@ def test_learning_rate_changes_the_path():
 def test_key_controls_are_bound_to_the_url():
     at = open_page(PAGE, **TOY)
     widgets = [at.select_slider(key="gd_learning_rate"), at.slider(key="gd_iterations"),
-               at.number_input(key="gd_w0"), at.number_input(key="gd_b0"), at.radio(key="gd_loss"),
+               at.number_input(key="gd_w0"), at.number_input(key="gd_b0"),
                at.select_slider(key="gd_speed")]
     assert [w.proto.query_param_key for w in widgets] == [w.key for w in widgets]
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from core.graph import STEPS
 from tests.pages.conftest import open_page
 
 PAGE = "pages/graph.py"
@@ -35,7 +36,7 @@ def test_page_renders_graph_in_both_languages(lang, title):
 
 
 def test_editing_x1_changes_z_and_the_gradients_on_the_graph():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     z_before, dw1_before = _on_node(at, "z"), _on_node(at, "dw1")
     at.number_input(key="cg_x1").set_value(3.0).run()
     assert not at.exception
@@ -52,7 +53,7 @@ def _hidden(at, name: str) -> bool:
 
 
 def test_step_control_reveals_forward_then_backward():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     at.button(key="cg_reset").click().run()
     assert "Step 0 of 8" in at.info[0].value
     assert _hidden(at, "x1") and _hidden(at, "z")
@@ -68,7 +69,7 @@ def test_step_control_reveals_forward_then_backward():
 
 
 def test_analytic_and_numeric_derivatives_agree_to_1e_6():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     table = at.table[0].value
     analytic, numeric, diff = (table.iloc[:, i].map(_number) for i in (1, 2, 3))
     assert len(table) == 7
@@ -76,7 +77,7 @@ def test_analytic_and_numeric_derivatives_agree_to_1e_6():
 
 
 def test_one_update_shows_new_parameters_and_a_lower_loss():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     at.number_input(key="cg_alpha").set_value(0.3).run()
     text = " ".join(m.value for m in at.get("latex") if hasattr(m, "value"))
     assert r"\alpha" in text and "L_{\\text{new}}" in text
@@ -85,7 +86,7 @@ def test_one_update_shows_new_parameters_and_a_lower_loss():
 
 
 def test_loop_and_vectorized_m_example_results_are_equal():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     at.number_input(key="cg_m").set_value(6).run()
     assert not at.exception
     assert len(at.table[1].value) == 6
@@ -96,7 +97,7 @@ def test_loop_and_vectorized_m_example_results_are_equal():
 
 
 def test_saturated_output_explains_infinite_da_in_words():
-    at = open_page(PAGE)
+    at = open_page(PAGE, cg_step=len(STEPS))
     for name in ("cg_x1", "cg_w1", "cg_x2", "cg_w2", "cg_b"):
         at.number_input(key=name).set_value(10.0).run()
     at.radio(key="cg_y").set_value(0).run()

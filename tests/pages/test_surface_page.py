@@ -88,5 +88,5 @@ def test_without_the_dataset_the_cat_option_says_how_to_install_it(tmp_path, mon
 
 def test_key_controls_are_bound_to_the_url():
     at = open_page(PAGE, surf_dataset="overlapping")
-    widgets = [at.radio(key="surf_loss"), at.slider(key="surf_span"), at.toggle(key="surf_compare")]
+    widgets = [at.slider(key="surf_span"), at.toggle(key="surf_compare")]
     assert [w.proto.query_param_key for w in widgets] == [w.key for w in widgets]

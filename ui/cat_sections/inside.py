@@ -20,6 +20,7 @@ from ui.exports import show_chart
 from ui.figures.cat import signed_map
 from ui.figures.cat import weight_channels as weight_channels_chart
 from ui.i18n import t
+from ui.url_state import keep, link_index
 
 PER_PAGE = 12  # thumbnails per page of the explorer
 GRID_COLUMNS = 6  # thumbnails per row
@@ -51,14 +52,16 @@ def show_explorer(model, data) -> None:
     """Browse a split's photos with label, p(cat) and right/wrong; optionally only the mistakes."""
     st.subheader(t("cat.explorer_title"))
     cols = st.columns(3)
-    split = cols[0].radio(t("cat.split_label"), SPLITS, format_func=lambda s: t(f"cat.split_{s}"),
-                          key="cat_split", horizontal=True)
-    only_wrong = cols[1].toggle(t("cat.only_wrong"), key="cat_only_wrong", help=t("cat.only_wrong_help"))
+    split = cols[0].radio(t("cat.split_label"), SPLITS, link_index("cat_split", SPLITS),
+                          format_func=lambda s: t(f"cat.split_{s}"), key="cat_split", horizontal=True)
+    keep("cat_split", split)
+    only_wrong = cols[1].toggle(t("cat.only_wrong"), key="cat_only_wrong", help=t("cat.only_wrong_help"),
+                                bind="query-params")
     X_orig, X, Y = _split(data, split)
     scores = score_split(model.w, model.b, X, Y)
     order = misclassified(scores) if only_wrong else np.arange(Y.shape[1])
     pages = page_count(len(order), PER_PAGE)
-    page = cols[2].number_input(t("cat.page_label", pages=pages), 1, pages, 1, key="cat_page")
+    page = cols[2].number_input(t("cat.page_label", pages=pages), 1, pages, 1, key="cat_page", bind="query-params")
     st.caption(t("cat.explorer_caption", shown=len(order), total=Y.shape[1], accuracy=f"{scores.accuracy:.1f}"))
     if len(order) == 0:
         st.success(t("cat.no_mistakes"))
@@ -77,7 +80,8 @@ def _inspector(model, X_orig, Y, split: str) -> None:
     """a, dz = a − y and dz·x/m (this example's share of dw) as a picture."""
     m = Y.shape[1]
     st.markdown(f"**{t('cat.inspector_title')}**")
-    i = st.number_input(t("cat.inspect_label", split=t(f"cat.split_{split}")), 0, m - 1, 0, key="cat_inspect")
+    i = st.number_input(t("cat.inspect_label", split=t(f"cat.split_{split}")), 0, m - 1, 0, key="cat_inspect",
+                        bind="query-params")
     y = int(Y[0, i])
     grad = example_gradient(model.w, model.b, photo_column(X_orig[i]), y, m)
     st.latex(r"a = \sigma(w^{T}x + b),\quad dz = a - y,\quad dw \mathrel{+}= \frac{dz\,x}{m}")

@@ -9,8 +9,9 @@ from core.errors import LogitLabError
 from ui.cat_sections.common import USER_DATA_KEY, show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
+from ui.url_params import BYOD_KINDS as KINDS
+from ui.url_state import keep, link_index
 
-KINDS = ("zip", "h5")
 ERROR_KEY = "cat_byod_error"  # the last load's error, shown once
 MIB = 1024 * 1024  # bytes per MiB, for the limits shown
 
@@ -46,8 +47,9 @@ def show_own_data() -> None:
     st.subheader(t("cat.byod_title"))
     st.caption(t("cat.byod_caption", photos=byod.MAX_PHOTOS, size=byod.MAX_UPLOAD_BYTES // MIB,
                  per_class=byod.MIN_PER_CLASS, test=round(100 * byod.TEST_FRACTION)))
-    kind = st.radio(t("cat.byod_kind"), KINDS, format_func=lambda k: t(f"cat.byod_kind_{k}"), key="cat_byod_kind",
-                    horizontal=True)
+    kind = st.radio(t("cat.byod_kind"), KINDS, link_index("cat_byod_kind", KINDS),
+                    format_func=lambda k: t(f"cat.byod_kind_{k}"), key="cat_byod_kind", horizontal=True)
+    keep("cat_byod_kind", kind)
     if kind == "h5":
         files = st.file_uploader(t("cat.byod_h5_label"), type=["h5"], accept_multiple_files=True, key="cat_byod_h5")
     else:

@@ -18,6 +18,7 @@ from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
 from ui.safe_text import escape_markdown
+from ui.url_state import keep, link_index
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff"]  # what the uploader offers
 ENLARGE = 4  # the 64×64 model input is shown as 256×256 blocks of pixels
@@ -48,8 +49,9 @@ def choose_photo(data) -> Photo | None:
     upload = left.file_uploader(t("cat.upload_label"), type=UPLOAD_TYPES, key="cat_upload", help=t("cat.upload_help"))
     camera_on = right.toggle(t("cat.camera_toggle"), key="cat_camera_on", help=t("cat.camera_help"))
     shot = right.camera_input(t("cat.camera_label"), key="cat_camera") if camera_on else None
-    fit = right.radio(t("cat.fit_label"), FITS, format_func=lambda f: t(f"cat.fit_{f}"), key="cat_fit",
-                      horizontal=True, help=t("cat.fit_help"))
+    fit = right.radio(t("cat.fit_label"), FITS, link_index("cat_fit", FITS), format_func=lambda f: t(f"cat.fit_{f}"),
+                      key="cat_fit", horizontal=True, help=t("cat.fit_help"))
+    keep("cat_fit", fit)
     index = _example(data)
     source = shot if shot is not None else upload
     if source is not None:

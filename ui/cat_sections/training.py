@@ -148,7 +148,7 @@ def show_training() -> None:
 def show_comparison(data) -> None:
     """The course's figure: α = 0.01, 0.001, 0.0001 for 1500 iterations, with their accuracies."""
     st.subheader(t("cat.compare_title"))
-    if not st.toggle(t("cat.compare_toggle"), key="cat_compare", help=t("cat.compare_help")):
+    if not st.toggle(t("cat.compare_toggle"), key="cat_compare", help=t("cat.compare_help"), bind="query-params"):
         return
     runs = _compare(COMPARE_RATES, COMPARE_ITERATIONS, data, "course")
     show_chart(cost_curves([(f"α = {r['rate']}", r["steps"], r["costs"]) for r in runs]),
