@@ -17,7 +17,7 @@ from core.explain import fit_and_score, logit_parts, photo_column
 from core.image import preprocess_photo
 from core.model import predict
 from core.model_file import load_model
-from tests.pages.conftest import ROOT, open_page
+from tests.pages.conftest import ROOT, open_page, the_one
 
 PAGE = "pages/cat_classifier.py"
 SEED = 11  # fixed seed for the generated photos
@@ -258,7 +258,7 @@ def test_explorer_lists_the_shipped_models_test_mistakes(course):
 def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
 
 
 def test_page_without_dataset_still_explains_uploads(tmp_path, monkeypatch):
