@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from ui.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60  # how long the server may take to answer its health check
+HEALTH_RETRY_S = 0.3  # pause between health checks while the server starts
 IDLE_TIMEOUT_MS = 30_000  # how long a page may take to finish its script run
 EXPECT_TIMEOUT_MS = 30_000  # how long every retrying expect() waits on a busy 2-core machine
 CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no GPU
@@ -67,7 +68,8 @@ def _wait_healthy(url, proc):
                 if resp.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
+            with suppress(subprocess.TimeoutExpired):  # wait on the server process: an early exit ends it at once
+                proc.wait(timeout=HEALTH_RETRY_S)
     proc.kill()
     pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
 

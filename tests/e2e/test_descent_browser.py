@@ -27,7 +27,7 @@ def test_play_button_advances_the_descent_animation(page, app_url):
     assert_no_exception(page)
     start_x = page.evaluate(MARKER_X)
     assert isinstance(start_x, (int, float))
-    assert page.evaluate(SLIDER_ACTIVE) == 0
+    page.wait_for_function(f"() => ({SLIDER_ACTIVE})() === 0", timeout=PLOT_MS)  # at the start, not playing
     page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="Play").first.click()
     page.wait_for_function(f"() => ({MARKER_X})() !== {json.dumps(start_x)}", timeout=PLOT_MS)
     page.wait_for_function(f"() => ({SLIDER_ACTIVE})() > 0", timeout=PLOT_MS)
