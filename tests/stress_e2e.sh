@@ -13,6 +13,7 @@ stop_busy() {
   for pid in "${busy[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
 trap stop_busy EXIT
+trap "exit 130" INT TERM  # Ctrl-C or kill: leave through the EXIT trap, which stops the busy loops
 for _ in $(seq "$BUSY_LOOPS"); do
   "$PY" -c "while 1: pass" &
   busy+=("$!")

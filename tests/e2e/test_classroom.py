@@ -11,9 +11,11 @@ from tests.e2e.conftest import assert_no_exception, lesson_slugs, wait_drawn, wa
 pytestmark = pytest.mark.browser
 LOCAL_SCHEMES = ("data", "blob", "about")  # requests that never leave the browser
 FONT_SIZE = "parseFloat(getComputedStyle(document.documentElement).fontSize)"  # the root font size in px
+EVERY_PAGE_TIMEOUT_S = 900  # a test that visits every page, on a busy machine (the default is 300 s)
 PRESENTER_SCALE = 1.2  # presenter mode's type is more than this many times the normal size
 
 
+@pytest.mark.timeout(EVERY_PAGE_TIMEOUT_S)
 def test_no_page_requests_anything_but_the_app_itself(page, app_url):
     own = urlparse(app_url).netloc
     outside = []

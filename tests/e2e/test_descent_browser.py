@@ -10,7 +10,7 @@ from tests.e2e.conftest import assert_no_exception, wait_drawn, wait_idle
 
 pytestmark = pytest.mark.browser
 
-PLOT_MS = 60_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
+PLOT_MS = 120_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
 MARKER = 2  # trace index of the moving (w, b) marker in the animated figures
 
 # The animated contour map is the first plotly chart with frames on the page.

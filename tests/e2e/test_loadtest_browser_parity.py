@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 MARKUP = set("*_`$\\[]<>#|~")  # texts with these are rendered (markdown, LaTeX): not compared verbatim
 MAIN = '[data-testid="stMain"]'
+EVERY_PAGE_TIMEOUT_S = 900  # visits every page in both clients, on a busy machine (the default is 300 s)
 
 
 # live measurements (the vectorization page's timings) differ per visit, in value and in unit (850 ns, 1.20 ms)
@@ -69,6 +70,7 @@ def _expect_shown(page, texts: list[str]) -> None:
         expect(main).to_contain_text(_pattern(text))
 
 
+@pytest.mark.timeout(EVERY_PAGE_TIMEOUT_S)
 def test_every_page_shows_the_protocol_clients_text_in_chromium(page, app_url):
     _, _, _, pages = _protocol(app_url, "")
     assert "graph" in pages and "" in pages

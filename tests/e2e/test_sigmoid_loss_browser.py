@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 CHART = '[data-testid="stPlotlyChart"]'  # Streamlit's plotly chart container
 PLOT_SVG = f"{CHART} .main-svg"  # the SVG plotly draws once the chart is on screen
-CHART_TIMEOUT_MS = 30_000  # plotly draws after the script run finishes
+CHART_TIMEOUT_MS = 120_000  # plotly draws after the script run finishes (a budget, on a busy machine)
 
 
 def _open(page, url):
