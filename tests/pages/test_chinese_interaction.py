@@ -14,8 +14,6 @@ from ui.i18n import LANG_KEY
 from ui.lessons import HOME, LESSONS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
-SEED = 3  # fixed seed for the uploaded photo
-PHOTO_SIDE = 64  # pixels of the uploaded photo
 
 
 def _open_train_tab(at):
