@@ -1,19 +1,36 @@
 # Logit Lab: `make run` to start the app, `make test` to run the whole suite.
 VENV ?= .venv
 PY := $(VENV)/bin/python
+PYTHON ?= python3
 PORT ?= 8501
+STRESS_RUNS ?= 5
 export LOGITLAB_DATA ?= data
+# pip installs the tested versions in constraints.txt; requirements*.txt keep the ranges for users
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+UPGRADE_VENV := $(or $(TMPDIR),/tmp)/logitlab-upgrade-venv
+FAST_TESTS = -m "not browser and not loadtest"
+# one clear line when the Python that builds a venv is too old
+CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Logit Lab needs Python >= 3.11 with venv, but '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print(platform.python_version())' 2>/dev/null || echo missing): install python3.11 (or newer) and python3.11-venv, then run make PYTHON=python3.11"; \
+	  exit 1; }
 
-.PHONY: run test lint bench model loadtest clean
+.PHONY: run test test-fast e2e-stress lint bench model loadtest upgrade clean
 
-$(VENV)/.installed: requirements.txt
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+# A venv without this stamp is half-built (a failed install, a missing python3-venv): start it again.
+$(VENV)/.installed: requirements.txt constraints.txt
+	@if [ ! -f $@ ] || ! $(PY) -m pip --version >/dev/null 2>&1; then \
+	  $(CHECK_PYTHON); \
+	  rm -rf $(VENV); \
+	  $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	    echo "could not create $(VENV): install python3-venv for your Python (e.g. apt-get install python3.11-venv)"; \
+	    exit 1; }; \
+	fi
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.installed  ## start the app on http://localhost:$(PORT)
@@ -25,11 +42,28 @@ lint: $(VENV)/.installed-dev
 test: lint  ## ruff, then every test (dataset and browser tests skip when those are absent)
 	$(PY) -m pytest
 
+test-fast: lint  ## the edit-test loop: no browser, no classroom load test
+	$(PY) -m pytest $(FAST_TESTS)
+
+e2e-stress: $(VENV)/.installed-dev  ## the browser tests $(STRESS_RUNS) times in a row on a machine kept busy
+	PY=$(PY) tests/stress_e2e.sh $(STRESS_RUNS)
+
 bench: $(VENV)/.installed-dev  ## side-by-side benchmark table (medians and ratios)
 	$(PY) -m bench
 
 model: $(VENV)/.installed  ## retrain the shipped cat model from $(LOGITLAB_DATA)
 	$(PY) -m core.train --data $(LOGITLAB_DATA) --out core/assets/cat_model.npz
+
+upgrade:  ## refresh constraints.txt: the newest versions requirements*.txt allow, in a throwaway venv
+	@$(CHECK_PYTHON)
+	rm -rf $(UPGRADE_VENV)
+	$(PYTHON) -m venv $(UPGRADE_VENV)
+	$(UPGRADE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(UPGRADE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	{ sed -n '/^#/p' constraints.txt; $(UPGRADE_VENV)/bin/python -m pip freeze --all; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(UPGRADE_VENV)
+	@echo "constraints.txt refreshed: run make test, then commit it"
 
 clean:
 	rm -rf $(VENV) bench/results .pytest_cache .ruff_cache

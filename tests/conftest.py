@@ -8,9 +8,14 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
+# One BLAS thread for the tests and every process they start (set before NumPy loads OpenBLAS): on a shared
+# 2-core machine OpenBLAS's spinning worker threads made the 2000-iteration textbook loop 7× slower (137 s vs
+# 20 s at load 22). No result depends on it, and no test asserts a timing.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from core.data import COURSE_FILES, data_dir
+import pytest  # noqa: E402
+
+from core.data import COURSE_FILES, data_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

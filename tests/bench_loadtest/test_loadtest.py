@@ -27,6 +27,7 @@ def _run_loadtest(*extra) -> tuple[dict, str]:
     return json.loads(lines[-1]), proc.stdout
 
 
+@pytest.mark.loadtest
 def test_small_classroom_on_the_real_app_has_no_errors_and_no_leaks():
     result, stdout = _run_loadtest("--sessions", str(SMALL_SESSIONS), "--seconds", str(SMALL_SECONDS))
     assert {"sessions", "interactions", "p50_ms", "p95_ms", "errors", "server_rss_mb"} <= result.keys()
@@ -37,6 +38,7 @@ def test_small_classroom_on_the_real_app_has_no_errors_and_no_leaks():
     assert result["server_rss_mb"] > 0
 
 
+@pytest.mark.loadtest
 def test_exceptions_and_a_shared_prediction_are_reported_as_errors_and_leaks():
     result, stdout = _run_loadtest("--sessions", "2", "--seconds", "6", "--app", "tests/bench_loadtest/broken_app.py")
     assert "ValueError: learning rate" in stdout

@@ -226,11 +226,16 @@ def test_matmul_inner_sizes_vanish_and_numpy_is_not_asked_for_huge_products():
     assert "mismatch" in explain_matmul((3, 4), (5, 2)).numpy_error
 
 
-def test_core_runs_without_floating_point_warnings():
-    with np.errstate(all="raise"):
-        for op in OPS:
-            explain([(3, 4), (1, 4)], op)
-            picture(explain([(2, 1), (1, 2)], op), op)
+def test_core_runs_without_floating_point_warnings_and_matches_numpy():
+    with np.errstate(all="raise"):  # any overflow, division or invalid warning fails the test
+        for op, ufunc in OPS.items():
+            b = explain([(3, 4), (1, 4)], op)
+            assert b.shape == (3, 4) and b.checked and b.run_error is None
+            col, row = np.array([[1.0], [2.0]]), np.array([[10.0, 20.0]])  # operands() for (2, 1) and (1, 2)
+            cells = picture(explain([(2, 1), (1, 2)], op), op)
+            np.testing.assert_array_equal(cells.values[-1], ufunc(col, row))
+            assert cells.copied[0].tolist() == [[False, True], [False, True]]
+            assert cells.copied[1].tolist() == [[False, False], [True, True]]
 
 
 SCRIPT_TIMEOUT = 60  # seconds a generated script may take on a slow shared machine

@@ -10,16 +10,21 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ui.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 60  # how long the server may take to answer its health check
-IDLE_TIMEOUT_MS = 30_000  # how long a page may take to finish its script run
+STARTUP_SECONDS = 120  # how long the server may take to answer its health check
+HEALTH_RETRY_S = 0.3  # pause between health checks while the server starts
+# Budgets, not delays: every wait ends as soon as its condition holds. At a load average of 25-30 on the
+# 2 shared cores (make e2e-stress beside five other test runs) a cold page took over 30 s.
+IDLE_TIMEOUT_MS = 120_000  # how long a page may take to finish its script run
+EXPECT_TIMEOUT_MS = 120_000  # how long every retrying expect() waits
 CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no GPU
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -65,7 +70,8 @@ def _wait_healthy(url, proc):
                 if resp.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
+            with suppress(subprocess.TimeoutExpired):  # wait on the server process: an early exit ends it at once
+                proc.wait(timeout=HEALTH_RETRY_S)
     proc.kill()
     pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
 
@@ -89,16 +95,30 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
 
 
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+# Everything a page draws after its script run: every plotly chart has its SVG, every Graphviz chart its SVG.
+ALL_DRAWN = """() =>
+    [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'))"""
+
+
 def wait_idle(page, timeout=IDLE_TIMEOUT_MS):
     """Wait until Streamlit's script has finished running and the app is connected."""
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_selector('[data-test-connection-state="CONNECTED"]', timeout=timeout)
 
 
+def wait_drawn(page, timeout=IDLE_TIMEOUT_MS):
+    """wait_idle, then wait until every chart on the page is drawn and the network is quiet (lazy chunks loaded)."""
+    wait_idle(page, timeout)
+    page.wait_for_function(ALL_DRAWN, timeout=timeout)
+    page.wait_for_load_state("networkidle", timeout=timeout)
+
+
 def assert_no_exception(page):
     """No Streamlit exception box anywhere on the page."""
-    boxes = page.locator('[data-testid="stException"]')
-    assert boxes.count() == 0, boxes.first.inner_text()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
 def lesson_slugs() -> list[str]:

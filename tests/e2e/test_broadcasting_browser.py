@@ -1,5 +1,7 @@
 """Real browser: shapes typed into the broadcasting lab (Enter to apply) and shared links give the result."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -24,7 +26,7 @@ def test_typed_shapes_show_the_result_shape_without_exception(page, app_url):
     _type_shape(page, "Shape of A", "2 1 3", "A (2, 1, 3)")
     _type_shape(page, "Shape of B", "(4, 1)", "Result shape: (2, 4, 3)")
     assert_no_exception(page)
-    assert "bc_a=" in page.url  # the typed shape is in the address bar, ready to share
+    expect(page).to_have_url(re.compile(r"bc_a="))  # the typed shape is in the address bar, ready to share
 
 
 def test_hostile_text_shows_a_message_not_a_traceback(page, app_url):

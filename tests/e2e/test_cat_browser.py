@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from core.explain import logit_parts, photo_column
 from core.image import preprocess_photo
@@ -25,9 +26,10 @@ def _jpeg() -> bytes:
     return buf.getvalue()
 
 
-def _p_cat_text(page) -> str:
+def _p_cat(page):
+    """The locator of the p(cat) metric's value."""
     metric = page.locator('[data-testid="stMetric"]').filter(has_text="p(cat)")
-    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return metric.locator('[data-testid="stMetricValue"]')
 
 
 def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
@@ -40,7 +42,7 @@ def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
     wait_idle(page)
     shipped = load_model()
     p = logit_parts(shipped.w, shipped.b, photo_column(preprocess_photo(data))).p
-    assert _p_cat_text(page) == f"{100 * p:.1f} %"
+    expect(_p_cat(page)).to_have_text(f"{100 * p:.1f} %")
     assert_no_exception(page)
 
 
@@ -60,8 +62,8 @@ def test_camera_photo_from_the_fake_device_gets_a_probability(browser, app_url):
         shoot.first.click()
         page.get_by_text(UPRIGHT).first.wait_for(timeout=IDLE_TIMEOUT_MS)
         wait_idle(page)
-        assert PERCENT.match(_p_cat_text(page))
-        assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+        expect(_p_cat(page)).to_have_text(PERCENT)
+        expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
         assert_no_exception(page)
     finally:
         context.close()

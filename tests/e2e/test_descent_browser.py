@@ -1,14 +1,16 @@
 """Real browser: the descent animation plays, the cost surface is real WebGL, URL parameters restore a view."""
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, wait_idle
+from tests.e2e.conftest import assert_no_exception, wait_drawn, wait_idle
 
 pytestmark = pytest.mark.browser
 
-PLOT_MS = 60_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
+PLOT_MS = 120_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
 MARKER = 2  # trace index of the moving (w, b) marker in the animated figures
 
 # The animated contour map is the first plotly chart with frames on the page.
@@ -25,7 +27,7 @@ def test_play_button_advances_the_descent_animation(page, app_url):
     assert_no_exception(page)
     start_x = page.evaluate(MARKER_X)
     assert isinstance(start_x, (int, float))
-    assert page.evaluate(SLIDER_ACTIVE) == 0
+    page.wait_for_function(f"() => ({SLIDER_ACTIVE})() === 0", timeout=PLOT_MS)  # at the start, not playing
     page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="Play").first.click()
     page.wait_for_function(f"() => ({MARKER_X})() !== {json.dumps(start_x)}", timeout=PLOT_MS)
     page.wait_for_function(f"() => ({SLIDER_ACTIVE})() > 0", timeout=PLOT_MS)
@@ -37,7 +39,7 @@ def test_cost_surface_is_drawn_with_webgl(page, app_url):
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .gl-container canvas", state="attached", timeout=PLOT_MS)
     assert_no_exception(page)
-    assert page.locator('[data-testid="stAlert"]').filter(has_text="Error").count() == 0
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="Error")).to_have_count(0)
 
 
 def test_url_learning_rate_restores_a_diverging_run(page, app_url):
@@ -49,8 +51,8 @@ def test_url_learning_rate_restores_a_diverging_run(page, app_url):
 
 def test_descent_3d_bowl_tab_draws_the_animated_surface(page, app_url):
     page.goto(f"{app_url}/descent")
-    wait_idle(page)
-    assert page.locator(".js-plotly-plot .gl-container canvas").count() == 0  # lazy: not built yet
+    wait_drawn(page, PLOT_MS)  # every chart of the first tab is drawn ...
+    expect(page.locator(".js-plotly-plot .gl-container canvas")).to_have_count(0)  # ... and none is 3D: lazy
     page.get_by_role("tab", name="3D bowl (rotate it)").click()
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .gl-container canvas", state="attached", timeout=PLOT_MS)
@@ -59,11 +61,11 @@ def test_descent_3d_bowl_tab_draws_the_animated_surface(page, app_url):
 
 def test_race_box_opens_and_draws_both_paths(page, app_url):
     page.goto(f"{app_url}/descent")
-    wait_idle(page)
-    page.locator(".js-plotly-plot").first.wait_for(timeout=PLOT_MS)
+    wait_drawn(page, PLOT_MS)  # every chart the page sent is drawn, so the count is final
     before = page.locator(".js-plotly-plot").count()
+    assert before >= 1
     page.get_by_text("Race: cross-entropy against squared error").click()
     wait_idle(page)
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {before + 2}", timeout=PLOT_MS)
-    assert "gd_race" in page.url  # the open box is part of a shared link
+    expect(page).to_have_url(re.compile("gd_race"))  # the open box is part of a shared link
     assert_no_exception(page)

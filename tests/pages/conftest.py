@@ -63,3 +63,20 @@ def shown(markdown: str) -> str:
     for ch in chars:
         out.append(next(chars, "") if ch == "\\" else ch)
     return "".join(out)
+
+
+def the_one(elements, containing: str = ""):
+    """The one element of ``elements`` whose value contains ``containing``; fails on none or several.
+
+    For elements Streamlit gives no key (titles, alerts, tables): found by what they say, never by position.
+    """
+    found = [el for el in elements if containing in str(el.value)]
+    assert len(found) == 1, f"expected one element containing {containing!r}, found {len(found)}"
+    return found[0]
+
+
+def table_with_column(at: AppTest, column: str):
+    """The value (a DataFrame) of the one st.table that has a column named ``column``."""
+    tables = [table.value for table in at.table if column in table.value.columns]
+    assert len(tables) == 1, f"expected one table with column {column!r}, found {len(tables)}"
+    return tables[0]

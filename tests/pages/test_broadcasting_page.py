@@ -1,13 +1,13 @@
 """AppTest of the broadcasting lab: typed shapes, presets, failures and hostile text all render cleanly."""
 
-import json
 
 import numpy as np
 import pytest
 
-from tests.pages.conftest import open_page
+from tests.pages.conftest import chart_spec, open_page, table_with_column, the_one
 
 PAGE = "pages/broadcasting.py"
+AXIS = "Axis (from the right)"  # the first column of the rules table
 HOSTILE = [
     "", "(", ")", "((3))", "3,,1", "-1", "1e9", "10**10", "__import__('os')", "9" * 5000, "1,2,3,4,5,6,7,8",
     "\x00", "３,１", "3;1", "nan", "🐱📡", " " * 5000, "\t\n", "1" * 200, "(3, 1]", "999999999 " * 6,
@@ -35,7 +35,7 @@ def test_default_column_plus_row_gives_3_by_4_checked_against_numpy():
     assert not at.exception
     assert any("(3, 4)" in s for s in _texts(at, "success"))
     assert any("Checked with real arrays" in s for s in _texts(at, "success"))
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = chart_spec(at, "bc_picture")
     result = next(tr for tr in spec["data"] if tr.get("meta") == "result")
     expected = np.arange(1, 4)[:, None] + 10 * np.arange(1, 5)[None, :]  # A = (1, 2, 3) down, B = (10, …, 40) across
     assert result["text"] == [[str(v) for v in row] for row in expected.tolist()]
@@ -46,7 +46,7 @@ def test_default_column_plus_row_gives_3_by_4_checked_against_numpy():
 def test_chinese_page_renders_in_chinese():
     at = open_page(PAGE, lang="zh")
     assert not at.exception
-    assert at.title[0].value == "广播实验室"
+    assert the_one(at.title).value == "广播实验室"
     assert any("结果的形状" in s for s in _texts(at, "success"))
 
 
@@ -55,12 +55,12 @@ def test_typing_shapes_updates_result_table_and_picture():
     _type(at, "bc_a", "2 1 3")
     _type(at, "bc_b", "4x1")
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
-    table = at.table[0].value
+    table = table_with_column(at, AXIS)
     assert list(table.iloc[:, 0]) == ["-3", "-2", "-1"]
     assert not at.get("plotly_chart")  # 3-D results get no picture
     _type(at, "bc_c", "(1,)")
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
-    assert "C" in at.table[0].value.columns
+    assert "C" in table_with_column(at, AXIS).columns
 
 
 def test_incompatible_shapes_name_the_failing_axis_and_show_numpys_message():

@@ -8,7 +8,7 @@ import pytest
 from core.descent_lesson import MAX_FRAMES
 from core.features import lesson_dataset
 from core.model import cost_and_grads
-from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
+from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 from ui.figures.descent import TRAIL_POINTS
 
 PAGE = "pages/descent.py"
@@ -22,7 +22,7 @@ TOY = {"gd_dataset": "overlapping"}  # tests that need no course data run on the
 def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang, **TOY)
     assert not at.exception and not at.error
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
     assert len(at.get("plotly_chart")) == 3  # the 3D bowl and the race wait in their (lazy) tab and box
 
 
@@ -107,7 +107,7 @@ def test_step_button_moves_by_exactly_rate_times_gradient():
         w, b = w - rate * dw[0, 0], b - rate * db
     assert (at.session_state["gd_w"], at.session_state["gd_b"]) == (w, b)
     assert at.session_state["gd_count"] == 2
-    numbers = at.get("latex")[-1].value  # the step just taken, with its numbers
+    numbers = the_one(at.get("latex"), f"{b:.4f}").value  # the step just taken, with its numbers
     assert f"{w:.4f}" in numbers and f"{b:.4f}" in numbers
     at.button(key="gd_reset").click().run()
     assert (at.session_state["gd_w"], at.session_state["gd_b"], at.session_state["gd_count"]) == (w0, b0, 0)

@@ -6,13 +6,19 @@ import re
 import pytest
 
 from core.graph import STEPS
-from tests.pages.conftest import open_page
+from tests.pages.conftest import open_page, table_with_column, the_one
 
 PAGE = "pages/graph.py"
 
 
 def _dot(at) -> str:
-    return at.get("graphviz_chart")[0].proto.spec
+    (chart,) = at.get("graphviz_chart")  # the page draws exactly one graph
+    return chart.proto.spec
+
+
+def _status(at) -> str:
+    """The step-reveal status line ("Step k of 8: …")."""
+    return the_one(at.info, "Step").value
 
 
 def _number(text: str) -> float:
@@ -30,7 +36,7 @@ def _on_node(at, name: str) -> float:
 def test_page_renders_graph_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
     assert _dot(at).startswith("digraph")
     assert "nan" not in _dot(at).lower()
 
@@ -55,22 +61,22 @@ def _hidden(at, name: str) -> bool:
 def test_step_control_reveals_forward_then_backward():
     at = open_page(PAGE, cg_step=len(STEPS))
     at.button(key="cg_reset").click().run()
-    assert "Step 0 of 8" in at.info[0].value
+    assert "Step 0 of 8" in _status(at)
     assert _hidden(at, "x1") and _hidden(at, "z")
     at.button(key="cg_next").click().run()
-    assert "Step 1 of 8" in at.info[0].value
+    assert "Step 1 of 8" in _status(at)
     assert ">x1 = 1<" in _dot(at) and _hidden(at, "z") and _hidden(at, "dz") and _hidden(at, "dx1")
     at.button(key="cg_next").click().run()
-    assert "Step 2 of 8" in at.info[0].value and not _hidden(at, "z") and _hidden(at, "a")
+    assert "Step 2 of 8" in _status(at) and not _hidden(at, "z") and _hidden(at, "a")
     at.button(key="cg_all").click().run()
-    assert "Step 8 of 8" in at.info[0].value and "?" not in _dot(at)
+    assert "Step 8 of 8" in _status(at) and "?" not in _dot(at)
     at.button(key="cg_prev").click().run()
-    assert "Step 7 of 8" in at.info[0].value and _hidden(at, "dw1") and not _hidden(at, "dz")
+    assert "Step 7 of 8" in _status(at) and _hidden(at, "dw1") and not _hidden(at, "dz")
 
 
 def test_analytic_and_numeric_derivatives_agree_to_1e_6():
     at = open_page(PAGE, cg_step=len(STEPS))
-    table = at.table[0].value
+    table = table_with_column(at, "Derivative")
     analytic, numeric, diff = (table.iloc[:, i].map(_number) for i in (1, 2, 3))
     assert len(table) == 7
     assert ((analytic - numeric).abs() < 1e-6).all() and (diff < 1e-6).all()
@@ -89,11 +95,11 @@ def test_loop_and_vectorized_m_example_results_are_equal():
     at = open_page(PAGE, cg_step=len(STEPS))
     at.number_input(key="cg_m").set_value(6).run()
     assert not at.exception
-    assert len(at.table[1].value) == 6
-    averaged = at.table[2].value
+    assert len(table_with_column(at, "dz = a − y")) == 6
+    averaged = table_with_column(at, "Quantity")
     assert list(averaged.iloc[:, 1]) == list(averaged.iloc[:, 2])
-    assert "largest difference" in at.success[0].value
-    assert _number(at.success[0].value.split("difference ")[1].rstrip(".")) < 1e-12
+    equal = the_one(at.success, "largest difference").value
+    assert _number(equal.split("difference ")[1].rstrip(".")) < 1e-12
 
 
 def test_saturated_output_explains_infinite_da_in_words():
@@ -102,6 +108,6 @@ def test_saturated_output_explains_infinite_da_in_words():
         at.number_input(key=name).set_value(10.0).run()
     at.radio(key="cg_y").set_value(0).run()
     assert not at.exception
-    assert "infinite" in at.warning[0].value
+    assert "infinite" in the_one(at.warning).value
     assert "da = ∞" in _dot(at) and "nan" not in _dot(at).lower()
-    assert "not defined" in at.table[0].value.iloc[0, 2]
+    assert "not defined" in table_with_column(at, "Derivative").iloc[0, 2]

@@ -1,13 +1,13 @@
 """AppTest of the router and the Home page."""
 
-from tests.pages.conftest import open_page, shown
+from tests.pages.conftest import open_page, shown, table_with_column, the_one
 
 
 def test_home_renders_lesson_map_and_notation_without_exception():
     at = open_page()
     assert not at.exception
-    assert at.title[0].value == "Logit Lab"
-    table = at.table[0].value
+    assert the_one(at.title).value == "Logit Lab"
+    table = table_with_column(at, "Symbol")
     shapes = list(table.iloc[:, 1])
     assert shapes[0].startswith("(12288, ") and shapes[2] == "(12288, 1)"
 
@@ -16,7 +16,7 @@ def test_home_shows_real_shapes_when_dataset_installed(course_dir, monkeypatch):
     monkeypatch.setenv("LOGITLAB_DATA", str(course_dir))
     at = open_page()
     assert not at.exception
-    shapes = list(at.table[0].value.iloc[:, 1])
+    shapes = list(table_with_column(at, "Symbol").iloc[:, 1])
     assert shapes[:2] == ["(12288, 209)", "(1, 209)"]
     assert shapes[4:] == ["(12288, 50)", "(1, 50)"]
     assert any("209" in s.value for s in at.success)
@@ -36,5 +36,5 @@ def test_broken_dataset_files_are_named_in_an_error_not_a_traceback(tmp_path, mo
     monkeypatch.setenv("LOGITLAB_DATA", str(tmp_path))
     at = open_page()
     assert not at.exception
-    assert len(at.error) == 1 and "train_catvnoncat.h5" in shown(at.error[0].value)
-    assert list(at.table[0].value.iloc[:, 1])[0] == "(12288, 209)"  # the course's shapes still shown
+    assert len(at.error) == 1 and "train_catvnoncat.h5" in shown(the_one(at.error).value)
+    assert list(table_with_column(at, "Symbol").iloc[:, 1])[0] == "(12288, 209)"  # the course's shapes still shown

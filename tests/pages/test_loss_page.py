@@ -7,7 +7,7 @@ import pytest
 
 from core.model import cost_and_grads, sigmoid
 from core.toy_data import one_feature_dataset
-from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
+from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/loss.py"
 
@@ -27,7 +27,7 @@ def _cost(w, b, loss="cross_entropy", kind="overlapping"):
 def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
     assert len(at.get("plotly_chart")) == 5
 
 
@@ -98,6 +98,7 @@ def test_likelihood_is_shown_as_a_power_of_ten_and_underflow_explained():
 
 def test_per_example_table_mean_is_the_cost():
     at = open_page(PAGE)
-    frame = at.dataframe[0].value
+    (table,) = at.dataframe  # the page's one per-example table (key loss_table)
+    frame = table.value
     assert len(frame) == 40
     assert frame.iloc[:, -1].mean() == pytest.approx(_cost(1.0, 0.0))

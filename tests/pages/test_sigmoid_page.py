@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from core.model import sigmoid
-from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
+from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/sigmoid.py"
 
@@ -14,7 +14,7 @@ PAGE = "pages/sigmoid.py"
 def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
     assert len(at.get("plotly_chart")) == 2
 
 
@@ -66,7 +66,7 @@ def test_predictions_are_marked_right_and_wrong_with_different_symbols():
     assert right["marker"]["symbol"] != wrong["marker"]["symbol"]
     n_right, n_wrong = len(plotly_array(right["x"])), len(plotly_array(wrong["x"]))
     assert n_wrong > 0  # the default dataset overlaps, so some are wrong
-    accuracy = float(at.metric[0].value.split()[0])
+    accuracy = float(the_one(at.metric, "%").value.split()[0])  # the one metric: Accuracy
     assert accuracy == pytest.approx(100 * n_right / (n_right + n_wrong))
 
 

@@ -7,11 +7,15 @@ import pytest
 
 from core.features import lesson_dataset
 from core.surface import cost_grid, true_minimum
-from tests.pages.conftest import open_page, plotly_array, trace_by_meta
+from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/surface.py"
 
 
+
+
+SURFACE_CE, SURFACE_SQ = "surf_chart_3d_cross_entropy", "surf_chart_3d_squared_error"  # chart keys
+CONTOUR_CE = "surf_chart_contour_cross_entropy"
 
 
 def _charts(at) -> list[dict]:
@@ -24,31 +28,31 @@ def _charts(at) -> list[dict]:
 def test_page_renders_a_surface_and_a_contour_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang, surf_dataset="overlapping")
     assert not at.exception
-    assert at.title[0].value == title
+    assert the_one(at.title).value == title
     metas = [[trace.get("meta") for trace in spec["data"]] for spec in _charts(at)]
     assert metas == [["surface", "minimum"], ["contour", "minimum"]]
-    assert trace_by_meta(_charts(at)[0], "surface")["type"] == "surface"
+    assert trace_by_meta(chart_spec(at, SURFACE_CE), "surface")["type"] == "surface"
 
 
 def test_drawn_surface_is_the_core_grid_and_the_span_slider_widens_it():
     at = open_page(PAGE, surf_dataset="overlapping")
-    surface = trace_by_meta(_charts(at)[0], "surface")
+    surface = trace_by_meta(chart_spec(at, SURFACE_CE), "surface")
     ws, bs, J = plotly_array(surface["x"]), plotly_array(surface["y"]), plotly_array(surface["z"])
     X, Y = lesson_dataset("overlapping")
     np.testing.assert_allclose(J, cost_grid(X, Y, ws, bs), rtol=1e-12)
     at.slider(key="surf_span").set_value(4.0).run()
     assert not at.exception
-    assert plotly_array(trace_by_meta(_charts(at)[0], "surface")["x"]).max() == pytest.approx(4.0)
+    assert plotly_array(trace_by_meta(chart_spec(at, SURFACE_CE), "surface")["x"]).max() == pytest.approx(4.0)
 
 
 def test_switching_to_squared_error_draws_a_different_lower_landscape():
     at = open_page(PAGE, surf_dataset="overlapping")
-    before = plotly_array(trace_by_meta(_charts(at)[0], "surface")["z"])
+    before = plotly_array(trace_by_meta(chart_spec(at, SURFACE_CE), "surface")["z"])
     at.radio(key="surf_loss").set_value("squared_error").run()
     assert not at.exception
-    after = plotly_array(trace_by_meta(_charts(at)[0], "surface")["z"])
-    assert after.max() <= 1.0 < before.max()  # ½(σ − y)² never exceeds ½; cross-entropy is unbounded
-    assert "Squared error" in _charts(at)[0]["layout"]["title"]["text"]
+    after = plotly_array(trace_by_meta(chart_spec(at, SURFACE_SQ), "surface")["z"])
+    assert after.max() <= 0.5 < before.max()  # ½(σ − y)² never exceeds ½; cross-entropy is unbounded
+    assert "Squared error" in chart_spec(at, SURFACE_SQ)["layout"]["title"]["text"]
 
 
 def test_compare_toggle_shows_both_losses_side_by_side():
@@ -63,7 +67,7 @@ def test_separable_data_says_the_minimum_is_at_infinity_and_marks_the_grid_lowes
     at = open_page(PAGE, surf_dataset="separable")
     assert not at.exception
     assert any("infinity" in warning.value for warning in at.warning)
-    mark = trace_by_meta(_charts(at)[1], "minimum")
+    mark = trace_by_meta(chart_spec(at, CONTOUR_CE), "minimum")
     assert mark["name"] == "lowest on this grid"
 
 
@@ -73,7 +77,7 @@ def test_cat_photos_surface_marks_the_true_minimum(course_dir, course, monkeypat
     assert not at.exception
     assert at.selectbox(key="surf_dataset").value == "cat_saturation"  # the real data is the default
     w, b, _ = true_minimum(*lesson_dataset("cat_saturation", course))
-    mark = trace_by_meta(_charts(at)[1], "minimum")
+    mark = trace_by_meta(chart_spec(at, CONTOUR_CE), "minimum")
     assert mark["name"] == "minimum"
     assert (plotly_array(mark["x"])[0], plotly_array(mark["y"])[0]) == pytest.approx((w, b))
 

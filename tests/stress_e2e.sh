@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Run every real-browser test (tests/e2e) N times in a row while two busy loops keep the machine's
+# cores loaded, as on a shared classroom server or a busy CI box. Any failure in any run fails the script.
+#   tests/stress_e2e.sh [N]        (make e2e-stress STRESS_RUNS=N; N defaults to 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+PY="${PY:-.venv/bin/python}"
+BUSY_LOOPS=2  # CPU-bound processes started beside the tests
+
+busy=()
+stop_busy() {
+  for pid in "${busy[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap stop_busy EXIT
+trap "exit 130" INT TERM  # Ctrl-C or kill: leave through the EXIT trap, which stops the busy loops
+for _ in $(seq "$BUSY_LOOPS"); do
+  "$PY" -c "while 1: pass" &
+  busy+=("$!")
+done
+echo "e2e stress: $RUNS runs of tests/e2e with $BUSY_LOOPS busy loops (pids ${busy[*]})"
+
+failed=0
+for run in $(seq "$RUNS"); do
+  start=$SECONDS
+  if LOGITLAB_REQUIRE_BROWSER=1 "$PY" -m pytest tests/e2e -q; then
+    echo "run $run/$RUNS: passed in $((SECONDS - start)) s"
+  else
+    echo "run $run/$RUNS: FAILED after $((SECONDS - start)) s"
+    failed=$((failed + 1))
+  fi
+done
+echo "e2e stress: $failed of $RUNS runs failed"
+[ "$failed" -eq 0 ]
