@@ -119,7 +119,7 @@ with left:
     update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
 with right:
     steps = lesson.path_of_steps(state.gd_points, loss, rate)
-    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss]),
+    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
                f"{name}_steps", key="gd_chart_steps")
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
