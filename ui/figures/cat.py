@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
-from ui.theme import CAT, DIVERGING, NON_CAT, PALETTE, RIGHT, WRONG, style
+from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, style
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
@@ -25,7 +25,8 @@ def sigmoid_point(zs, ps, z: float, p: float):
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
     colour = CAT if p > THRESHOLD else NON_CAT
     fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
-                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], textposition="middle right",
+                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], cliponaxis=False,
+                             textposition="middle right" if z < 0 else "middle left",
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
                   annotation_text=t("cat.fig_threshold"), annotation_position="top left")
@@ -35,13 +36,29 @@ def sigmoid_point(zs, ps, z: float, p: float):
 
 def logit_waterfall(positive: float, negative: float, b: float, z: float):
     """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
-    labels = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
+    names = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
+    values = (positive, negative, b, z)
+    # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
+    # ones, where labels on the bars would cover each other.
+    labels = [f"{name}<br><b>{value:+.3f}</b>" for name, value in zip(names, values, strict=True)]
     fig = go.Figure(go.Waterfall(
-        x=labels, y=[positive, negative, b, z], measure=["relative", "relative", "relative", "total"],
-        text=[f"{v:+.3f}" for v in (positive, negative, b, z)], textposition="outside", meta="z_parts",
+        x=labels, y=list(values), measure=["relative", "relative", "relative", "total"],
+        textinfo="none", meta="z_parts",
         increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
         totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
     return style(fig, title=t("cat.fig_parts_title"), y_title=t("cat.fig_parts_axis"))
+
+
+def evidence_on_photo(photo, values, limit: float, *, title: str):
+    """The photo (64, 64, 3) with its signed evidence map laid over it: orange towards "cat", blue
+    away, transparent where a pixel hardly counts, so the photo shows through."""
+    fig = go.Figure(go.Image(z=photo, meta="photo", hoverinfo="skip"))
+    fig.add_trace(go.Heatmap(z=values, meta="evidence_overlay", colorscale=OVERLAY, zmid=0, zmin=-limit, zmax=limit,
+                             colorbar={"title": {"text": "w·x"}},
+                             hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False, showgrid=False)
+    fig.update_xaxes(showticklabels=False, constrain="domain", showgrid=False)
+    return style(fig, title=title, height=MAP_HEIGHT)
 
 
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
