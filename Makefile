@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export LOGITLAB_DATA ?= data
 
-.PHONY: run test lint bench model loadtest clean
+.PHONY: run test lint bench model loadtest clean shots
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,3 +36,6 @@ clean:
 
 loadtest: $(VENV)/.installed-dev  ## 30 students at once against a real server (python -m bench.loadtest)
 	$(PY) -m bench.loadtest --sessions 30 --seconds 60
+
+shots: $(VENV)/.installed-dev  ## a screenshot of every page (en, presenter, zh, phone, mid-animation) into shots/
+	$(PY) -m bench.shots --out shots
