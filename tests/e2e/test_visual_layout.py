@@ -8,6 +8,7 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_exception, lesson_slugs, wait_idle
 
@@ -90,14 +91,14 @@ def _png() -> bytes:
 
 def test_test_set_slider_is_disabled_with_a_note_while_an_upload_is_shown(page, app_url):
     _open(page, f"{app_url}/cat_classifier", LAPTOP)
-    thumb = page.locator('[data-testid="stSlider"] [role="slider"]').first
-    thumb.wait_for(timeout=RENDER_MS)
-    assert thumb.get_attribute("aria-disabled") != "true"
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.wait_for(state="attached", timeout=RENDER_MS)
+    expect(slider).to_be_enabled()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
         {"name": "noise.png", "mimeType": "image/png", "buffer": _png()})
     page.get_by_text("The test-set slider is off while your own photo is shown").wait_for(timeout=RENDER_MS)
     wait_idle(page, timeout=RENDER_MS)
-    assert thumb.get_attribute("aria-disabled") == "true"
+    expect(slider).to_be_disabled(timeout=RENDER_MS)
     verdict = page.locator('[data-testid="stAlert"]').filter(has_text="How far to trust this")
     assert verdict.count() == 1
     assert_no_exception(page)
