@@ -33,6 +33,9 @@ CONTROLS_Y = -0.12  # the Play/Pause buttons and the frame slider sit just below
 SLIDER_PAD = {"t": 40}  # px between the plot and the frame slider
 SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
 CHART_HEIGHT = 520  # px: the animated charts need room for their controls
+NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
+ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
+#                         drawn without a redraw would then never show a later off-map note
 
 
 def _on_grid(surface, w, b) -> np.ndarray:
@@ -66,7 +69,7 @@ def marker_at(surface, w: float, b: float, J: float, three_d: bool) -> dict:
     on_map = bool(_on_grid(surface, np.asarray(w), np.asarray(b)))
     cw = float(np.clip(w, surface.ws[0], surface.ws[-1]))
     cb = float(np.clip(b, surface.bs[0], surface.bs[-1]))
-    note = "" if on_map else t("visual.off_map", w=f"{w:.4g}", b=f"{b:.4g}")
+    note = ON_MAP_NOTE if on_map else t("visual.off_map", w=f"{w:.4g}", b=f"{b:.4g}")
     where = {"x": [cw], "y": [cb], "text": [note], "textposition": _text_position(w, b, surface)}
     if three_d:
         where["z"] = [float(np.clip(J, surface.J.min(), surface.J.max())) + lift_of(surface)]
@@ -91,7 +94,7 @@ def _moving_styled(surface, path, shown, three_d: bool):
     trail.update(mode="lines", name=t("descent.name_trail"), meta="trail", showlegend=False,
                  line={"color": PALETTE["vermillion"], "width": TRAIL_WIDTH})
     marker.update(mode="markers+text", name=t("descent.name_marker"), meta="marker",
-                  textfont={"color": PALETTE["black"]}, **({} if three_d else {"cliponaxis": False}),
+                  textfont=NOTE_FONT, **({} if three_d else {"cliponaxis": False}),
                   marker={"color": PALETTE["orange"], "size": MARKER_SIZE_3D if three_d else MARKER_SIZE,
                           "line": {"color": PALETTE["black"], "width": 2}})
     return [trail, marker]
@@ -136,7 +139,7 @@ def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
 def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0):
     """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100)."""
     fig = contour_map(surface, title=t("descent.chart_contour"))
-    fig.update_traces(selector={"meta": "contour"}, contours={"coloring": "none", "showlines": False})
+    fig.update_traces(selector={"meta": "contour"}, contours={"coloring": "none", "showlines": False}, showlegend=False)
     fig.add_layout_image(map_layout_image(surface, CONTOURS))
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(showgrid=False, zeroline=False)
@@ -167,7 +170,7 @@ def path_contour(surface, path, mark=None, *, title: str, colour: str, now: bool
     if now:
         where = marker_at(surface, path.w[-1], path.b[-1], path.cost[-1], False)
         fig.add_trace(go.Scatter(mode="markers+text", name=t("descent.name_marker"), meta="now", cliponaxis=False,
-                                 textfont={"color": PALETTE["black"]}, **where,
+                                 textfont=NOTE_FONT, **where,
                                  marker={"color": PALETTE["orange"], "size": MARKER_SIZE,
                                          "line": {"color": PALETTE["black"], "width": 2}}))
     return fig
