@@ -37,11 +37,13 @@ PLAYING_FRAMES = 12  # frames ▶ Play must advance before the mid-animation sho
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--use-fake-ui-for-media-stream",
                  "--use-fake-device-for-media-stream"]
-# Every plotly chart on the page has been drawn (its layout computed and its SVG present).
+# Every plotly chart and graph on the page has been drawn, and no widget is still a loading placeholder.
 PLOTS_DRAWN = """() => {
   const boxes = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
-  return plots.length === boxes.length && plots.every(gd => gd._fullLayout && gd.querySelector('.main-svg'));
+  const graphs = [...document.querySelectorAll('[data-testid="stGraphVizChart"]')];
+  return plots.length === boxes.length && plots.every(gd => gd._fullLayout && gd.querySelector('.main-svg'))
+    && graphs.every(g => g.querySelector('svg')) && !document.querySelector('[data-testid="stSkeleton"]');
 }"""
 # The height of the page's content: Streamlit scrolls inside its main container, not the document.
 CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,

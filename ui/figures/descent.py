@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from ui.figures.map_image import map_layout_image
 from ui.figures.surface import CONTOURS, contour_map, lift_of, mark_trace, surface_3d
 from ui.i18n import t
-from ui.theme import PALETTE, style
+from ui.theme import PALETTE, presenter_mode, style
 
 TRAIL, MARKER = 1, 2  # trace indices the frames update; trace 0 (the map) is never repeated
 TRAIL_POINTS = 15  # frame points in the marker's trail (a comet tail: frames stay O(frames), not O(frames²))
@@ -33,6 +33,7 @@ CONTROLS_Y = -0.12  # the Play/Pause buttons and the frame slider sit just below
 SLIDER_PAD = {"t": 40}  # px between the plot and the frame slider
 SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
 CHART_HEIGHT = 520  # px: the animated charts need room for their controls
+PRESENTER_CHART_HEIGHT = 780  # px: the same on a projector, where title, legend and controls are larger
 NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
 ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
 #                         drawn without a redraw would then never show a later off-map note
@@ -116,7 +117,7 @@ def _controls(fig, shown, speed: float, redraw: bool):
                              "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
                                                          "mode": "immediate", "transition": {"duration": 0}}]}
                             for step in shown]}],
-        height=CHART_HEIGHT)
+        height=PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT)
 
 
 def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
