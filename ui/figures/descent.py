@@ -35,6 +35,7 @@ SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
 CHART_HEIGHT = 520  # px: the animated charts need room for their controls
 PRESENTER_CHART_HEIGHT = 780  # px: the same on a projector, where title, legend and controls are larger
 NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
+NOTE_FONT_3D = {"color": PALETTE["black"], "weight": "bold"}  # 3D text has no shadow; the box behind it is light
 ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
 #                         drawn without a redraw would then never show a later off-map note
 
@@ -95,7 +96,7 @@ def _moving_styled(surface, path, shown, three_d: bool):
     trail.update(mode="lines", name=t("descent.name_trail"), meta="trail", showlegend=False,
                  line={"color": PALETTE["vermillion"], "width": TRAIL_WIDTH})
     marker.update(mode="markers+text", name=t("descent.name_marker"), meta="marker",
-                  textfont=NOTE_FONT, **({} if three_d else {"cliponaxis": False}),
+                  **({"textfont": NOTE_FONT_3D} if three_d else {"textfont": NOTE_FONT, "cliponaxis": False}),
                   marker={"color": PALETTE["orange"], "size": MARKER_SIZE_3D if three_d else MARKER_SIZE,
                           "line": {"color": PALETTE["black"], "width": 2}})
     return [trail, marker]
