@@ -8,11 +8,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
-from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, style
+from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
 MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
+PRESENTER_MAP_HEIGHT = 680  # px, the same on a projector, where the title above it is larger
 CHANNELS_HEIGHT = 330  # px, the row of four weight maps
 LINE_WIDTH = 3  # px, cost curves
 PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
@@ -58,7 +59,7 @@ def evidence_on_photo(photo, values, limit: float, *, title: str):
                              hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False, showgrid=False)
     fig.update_xaxes(showticklabels=False, constrain="domain", showgrid=False)
-    return style(fig, title=title, height=MAP_HEIGHT)
+    return style(fig, title=title, height=PRESENTER_MAP_HEIGHT if presenter_mode() else MAP_HEIGHT)
 
 
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
@@ -72,7 +73,7 @@ def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
     fig = go.Figure(_heatmap(values, limit, meta=meta, colorbar=colorbar))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False)
     fig.update_xaxes(showticklabels=False, constrain="domain")
-    return style(fig, title=title, height=MAP_HEIGHT)
+    return style(fig, title=title, height=PRESENTER_MAP_HEIGHT if presenter_mode() else MAP_HEIGHT)
 
 
 def weight_channels(maps, limit: float):
