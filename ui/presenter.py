@@ -7,7 +7,8 @@ from ui.theme import presenter_mode
 
 PRESENTER_ROOT_FONT = "130%"  # page text scale on a projector
 BODY_REM = 1.25  # presenter body text (markdown paragraphs and lists), rem
-RESULT_REM = 1.6  # presenter result lines (success/info/warning boxes), rem: clearly above body text
+RESULT_REM = 1.5  # presenter result lines (success/info/warning boxes), rem: clearly above body text
+CODE_REM = 1.05  # presenter code blocks (the rank-1 and broadcasting sessions), rem
 METRIC_REM = 3.2  # presenter st.metric values, rem: the headline numbers, read from the back of the room
 GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen)
 
@@ -27,7 +28,8 @@ _PRESENTER_CSS = f"""
 html {{ font-size: {PRESENTER_ROOT_FONT}; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {BODY_REM}rem; }}
 [data-testid="stCaptionContainer"] {{ font-size: 1.05rem; }}
-[data-testid="stAlert"] [data-testid="stMarkdownContainer"] p {{ font-size: {RESULT_REM}rem; font-weight: 600; }}
+[data-testid="stAlert"] [data-testid="stMarkdownContainer"] p {{ font-size: {RESULT_REM}rem; }}
+[data-testid="stCode"] pre, [data-testid="stCode"] code {{ font-size: {CODE_REM}rem; }}
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"] {{ font-size: {METRIC_REM}rem; line-height: 1.2; }}
 .katex {{ font-size: 1.45em; }}
