@@ -10,7 +10,8 @@ BODY_REM = 1.25  # presenter body text (markdown paragraphs and lists), rem
 RESULT_REM = 1.5  # presenter result lines (success/info/warning boxes), rem: clearly above body text
 CODE_REM = 1.05  # presenter code blocks (the rank-1 and broadcasting sessions), rem
 METRIC_REM = 3.2  # presenter st.metric values, rem: the headline numbers, read from the back of the room
-GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen)
+GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen) …
+GRAPH_MAX_PX = 680  # … and never taller than this (a whole-page screenshot stretches the window)
 
 # Every mode. KaTeX: a long formula scrolls inside its own box instead of running off the page, and
 # tall fractions get room above and below (the box's overflow would otherwise cut their tops).
@@ -19,7 +20,7 @@ _BASE_CSS = f"""
 <style>
 .katex-display {{ overflow-x: auto; overflow-y: hidden; padding: 0.4em 0.1em 0.3em; }}
 [data-testid="stPageLink-NavLink"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
-[data-testid="stGraphVizChart"] svg {{ max-height: {GRAPH_MAX_VH}vh; max-width: 100%; height: auto; }}
+[data-testid="stGraphVizChart"] svg {{ max-height: min({GRAPH_MAX_VH}vh, {GRAPH_MAX_PX}px); max-width: 100%; height: auto; }}
 </style>
 """
 
