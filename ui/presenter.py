@@ -20,7 +20,8 @@ _BASE_CSS = f"""
 <style>
 .katex-display {{ overflow-x: auto; overflow-y: hidden; padding: 0.4em 0.1em 0.3em; }}
 [data-testid="stPageLink-NavLink"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
-[data-testid="stGraphVizChart"] svg {{ max-height: min({GRAPH_MAX_VH}vh, {GRAPH_MAX_PX}px); max-width: 100%; height: auto; }}
+[data-testid="stGraphVizChart"] svg {{
+  max-height: min({GRAPH_MAX_VH}vh, {GRAPH_MAX_PX}px); max-width: 100%; height: auto; }}
 </style>
 """
 
