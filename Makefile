@@ -14,7 +14,7 @@ CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2
 	  echo "Logit Lab needs Python >= 3.11 with venv, but '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print(platform.python_version())' 2>/dev/null || echo missing): install python3.11 (or newer) and python3.11-venv, then run make PYTHON=python3.11"; \
 	  exit 1; }
 
-.PHONY: run test test-fast e2e-stress lint bench model loadtest upgrade clean
+.PHONY: run test test-fast e2e-stress lint bench model loadtest upgrade clean shots
 
 # A venv without this stamp is half-built (a failed install, a missing python3-venv): start it again.
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -70,3 +70,6 @@ clean:
 
 loadtest: $(VENV)/.installed-dev  ## 30 students at once against a real server (python -m bench.loadtest)
 	$(PY) -m bench.loadtest --sessions 30 --seconds 60
+
+shots: $(VENV)/.installed-dev  ## a screenshot of every page (en, presenter, zh, phone, mid-animation) into shots/
+	$(PY) -m bench.shots --out shots

@@ -1,10 +1,11 @@
-"""Gradient descent: w := w − α·dJ/dw rolls (w, b) downhill; the learning rate α decides if it glides or flies off."""
+"""Gradient descent: w := w − α·dw rolls (w, b) downhill; the learning rate α decides if it glides or flies off."""
 
 import streamlit as st
 
 from core import descent_lesson as lesson
 from core.data import DATA_ENV
 from core.features import DATASETS, default_dataset, needs_course
+from core.race import race_result
 from core.snippets_descent import descent_script
 from core.surface import LOSSES
 from ui.cached import course_data
@@ -23,12 +24,20 @@ LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "sq
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
 
 
-def update_latex(step):
-    """The update rule, then the same rule with this step's numbers."""
-    st.latex(r"\begin{aligned} w &:= w - \alpha\,\frac{\partial J}{\partial w} \\ "
-             r"b &:= b - \alpha\,\frac{\partial J}{\partial b} \end{aligned}")
+def update_latex(step, define: bool = False):
+    """The update rule in the seed's names (dw, db; ``define`` once: dw = ∂J/∂w), then this step's numbers."""
+    where = r",\quad dw = \frac{\partial J}{\partial w}" if define else ""
+    st.latex(rf"\begin{{aligned}} w &:= w - \alpha\,dw{where} \\ b &:= b - \alpha\,db \end{{aligned}}")
     st.latex(rf"\begin{{aligned}} w &:= {step.w:.4f} - {step.rate:g} \cdot ({step.dw:.4f}) = {step.w_new:.4f} \\ "
              rf"b &:= {step.b:.4f} - {step.rate:g} \cdot ({step.db:.4f}) = {step.b_new:.4f} \end{{aligned}}")
+
+
+def show_race_numbers(result):
+    """One runner's decisions first (accuracy, steps to settle), its own J last and marked as such."""
+    c1, c2 = st.columns(2)
+    c1.metric(t("visual.race_accuracy"), f"{result.accuracy:.1f} %")
+    c2.metric(t("visual.race_settled"), result.settled_at, help=t("visual.race_settled_help"))
+    st.caption(f"{t('visual.race_cost')}: {result.cost:.4f}")
 
 
 def reset_steps(origin, X, Y):
@@ -104,7 +113,7 @@ with right:
     show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
                f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
-    update_latex(lesson.take_step(X, Y, w0, b0, rate, loss))
+    update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)
 st.caption(t("descent.csv_note"))
 csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
 
@@ -125,15 +134,21 @@ with left:
     update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
 with right:
     steps = lesson.path_of_steps(state.gd_points, loss, rate)
-    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss]),
+    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
                f"{name}_steps", key="gd_chart_steps")
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
 if race_box.open:  # lazy: the two race maps are built and sent only while the box is open
     race_box.caption(t("descent.race_intro"))
     race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
+    results = {race_loss: race_result(X, Y, path_for(dataset, w0, b0, rate, iterations, race_loss))
+               for race_loss in LOSSES}
+    race_box.markdown(t("visual.race_words", iterations=iterations,
+                        ce_accuracy=f"{results['cross_entropy'].accuracy:.1f}",
+                        se_accuracy=f"{results['squared_error'].accuracy:.1f}"))
     for col, (race_loss, figure) in zip(race_box.columns(len(LOSSES)), race_figures, strict=True):
         with col:
+            show_race_numbers(results[race_loss])
             show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
 
 reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")

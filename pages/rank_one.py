@@ -9,6 +9,7 @@ from ui.exports import reproduce_block
 from ui.i18n import t
 
 DIGITS = 3  # decimals printed in arrays and formulas
+TERMS_PER_ROW = 3  # squares per line of the written-out sum: the result line stays inside a half-width column
 CACHE_ENTRIES = 64  # (n, seed) pairs kept by the cache
 
 
@@ -97,8 +98,9 @@ left, right = st.columns(2)
 with left:
     _show("np.dot(row, col)", r.inner)
     st.latex(r"a^{T}a = \sum_{i=1}^{n} a_i^{2}")
-    terms = " + ".join(f"({v:.{DIGITS}f})^{{2}}" for v in r.a)
-    st.latex(rf"{terms} = {r.inner[0, 0]:.{DIGITS}f}")
+    squares = [f"({v:.{DIGITS}f})^{{2}}" for v in r.a]
+    rows = [" + ".join(squares[i:i + TERMS_PER_ROW]) for i in range(0, len(squares), TERMS_PER_ROW)]
+    st.latex(r"\begin{aligned} &" + r" \\ &+ ".join(rows) + rf" \\ &= {r.inner[0, 0]:.{DIGITS}f} \end{{aligned}}")
 with right:
     _show("np.dot(col, row)", r.outer)
     st.latex(r"(a\,a^{T})_{ij} = a_i\,a_j")

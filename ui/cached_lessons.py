@@ -5,6 +5,7 @@ import streamlit as st
 
 from core import descent_lesson as lesson
 from core.features import DATASETS, lesson_dataset
+from core.race import race_result
 from core.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
 from ui.cached import course_data
 from ui.figures.descent import animated_contour, animated_surface, path_contour
@@ -68,7 +69,8 @@ def race(dataset, w0, b0, rate, iterations, span, size, lang, present):
     figures = []
     for loss in LOSSES:
         run = path_for(dataset, w0, b0, rate, iterations, loss)
-        title = t("descent.race_title", name=t(f"descent.race_{loss}"), J=f"{run.cost[-1]:.4f}",
+        result = race_result(*dataset_for(dataset), run)
+        title = t("descent.race_title", name=t(f"descent.race_{loss}"), accuracy=f"{result.accuracy:.1f}",
                   iterations=iterations)
         race_map, race_mark = map_for(dataset, loss, span, size)
         figures.append((loss, path_contour(race_map, run, race_mark, title=title, colour=COLOURS[loss])))

@@ -1,22 +1,44 @@
-"""Presenter mode for projectors: larger type everywhere (charts follow via ui.theme)."""
+"""The page stylesheet: formulas and labels never clipped (every mode), and presenter mode for
+projectors: larger type everywhere, headline numbers larger still (charts follow via ui.theme)."""
 
 import streamlit as st
 
 from ui.theme import presenter_mode
 
 PRESENTER_ROOT_FONT = "130%"  # page text scale on a projector
+BODY_REM = 1.25  # presenter body text (markdown paragraphs and lists), rem
+RESULT_REM = 1.5  # presenter result lines (success/info/warning boxes), rem: clearly above body text
+CODE_REM = 1.05  # presenter code blocks (the rank-1 and broadcasting sessions), rem
+METRIC_REM = 3.2  # presenter st.metric values, rem: the headline numbers, read from the back of the room
+GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen) …
+GRAPH_MAX_PX = 680  # … and never taller than this (a whole-page screenshot stretches the window)
+
+# Every mode. KaTeX: a long formula scrolls inside its own box instead of running off the page, and
+# tall fractions get room above and below (the box's overflow would otherwise cut their tops).
+# Page links (Home's lesson list) wrap instead of ending in "…". The graph fits the window's height.
+_BASE_CSS = f"""
+<style>
+.katex-display {{ overflow-x: auto; overflow-y: hidden; padding: 0.4em 0.1em 0.3em; }}
+[data-testid="stPageLink-NavLink"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
+[data-testid="stGraphVizChart"] svg {{
+  max-height: min({GRAPH_MAX_VH}vh, {GRAPH_MAX_PX}px); max-width: 100%; height: auto; }}
+</style>
+"""
 
 _PRESENTER_CSS = f"""
 <style>
 html {{ font-size: {PRESENTER_ROOT_FONT}; }}
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: 1.25rem; }}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {BODY_REM}rem; }}
 [data-testid="stCaptionContainer"] {{ font-size: 1.05rem; }}
+[data-testid="stAlert"] [data-testid="stMarkdownContainer"] p {{ font-size: {RESULT_REM}rem; }}
+[data-testid="stCode"] pre, [data-testid="stCode"] code {{ font-size: {CODE_REM}rem; }}
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMetricValue"] {{ font-size: {METRIC_REM}rem; line-height: 1.2; }}
 .katex {{ font-size: 1.45em; }}
 </style>
 """
 
 
 def apply_presenter_style() -> None:
-    """Inject the larger-type stylesheet when presenter mode is on."""
-    if presenter_mode():
-        st.html(_PRESENTER_CSS)
+    """Inject the page stylesheet, with the larger-type rules when presenter mode is on."""
+    st.html(_BASE_CSS + (_PRESENTER_CSS if presenter_mode() else ""))

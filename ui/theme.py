@@ -19,7 +19,11 @@ CAT = PALETTE["orange"]  # class 1 (cat) everywhere
 NON_CAT = PALETTE["blue"]  # class 0 (non-cat) everywhere
 RIGHT = PALETTE["green"]
 WRONG = PALETTE["vermillion"]
-DIVERGING = "RdBu_r"  # signed quantities (weights, evidence): blue < 0 < red
+# Signed quantities (weights, evidence): blue (towards non-cat) < 0 (white) < orange (towards cat).
+# One meaning on every map of the app: orange always pushes towards "cat", like CAT everywhere.
+DIVERGING = [[0.0, NON_CAT], [0.5, "#FFFFFF"], [1.0, CAT]]
+# The same meaning laid over a photo: transparent at 0, so only pixels that count are coloured.
+OVERLAY = [[0.0, "rgba(0, 114, 178, 0.9)"], [0.5, "rgba(255, 255, 255, 0)"], [1.0, "rgba(230, 159, 0, 0.9)"]]
 SEQUENTIAL = "Viridis"  # costs and surfaces
 
 PRESENT_KEY = "present"  # session-state key and URL query parameter (?present=1)

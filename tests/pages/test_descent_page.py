@@ -39,7 +39,7 @@ def test_frames_carry_only_the_marker_and_trail(key, base, tab):
         assert len(frame["data"]) == 2
         for trace in frame["data"]:  # coordinates only: never the map, never styles
             assert trace["type"] in ("scatter", "scatter3d")
-            assert set(trace) <= {"type", "x", "y", "z"}
+            assert set(trace) <= {"type", "x", "y", "z", "text", "textposition"}  # text: the off-map note
     path_x = plotly_array(trace_by_meta(spec, "path")["x"])
     # the marker ends where the path ends
     assert plotly_array(frames[-1]["data"][1]["x"])[0] == pytest.approx(path_x[-1])

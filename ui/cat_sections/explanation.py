@@ -13,8 +13,10 @@ from core.explain import (
     split_baselines,
     symmetric_limit,
 )
+from core.trust import error_counts
+from ui.cached import course_data
 from ui.exports import show_chart
-from ui.figures.cat import accuracy_bars, logit_waterfall, sigmoid_point, signed_map
+from ui.figures.cat import accuracy_bars, evidence_on_photo, logit_waterfall, sigmoid_point, signed_map
 from ui.i18n import t
 
 
@@ -31,6 +33,7 @@ def show_prediction(model, photo) -> None:
     cols[0].metric(t("cat.p_cat"), f"{100 * parts.p:.1f} %")
     cols[1].metric(t("cat.threshold"), f"{THRESHOLD}")
     cols[2].metric(t("cat.verdict"), _label(parts.label))
+    st.info(trust_sentence(model, parts.label), icon="⚖️")
     if photo.label is not None:
         ok = parts.label == photo.label
         (st.success if ok else st.warning)(t("cat.truth_right" if ok else "cat.truth_wrong", label=_label(photo.label)))
@@ -47,8 +50,25 @@ def show_prediction(model, photo) -> None:
                key="cat_chart_parts")
     evidence = evidence_map(model.w, x)
     st.caption(t("cat.evidence_caption"))
-    show_chart(signed_map(evidence, symmetric_limit(evidence), title=t("cat.fig_evidence_title"),
-                          colorbar="w·x", meta="evidence"), "cat_evidence_map", key="cat_chart_evidence")
+    if st.toggle(t("visual.overlay_toggle"), value=True, key="cat_overlay"):
+        figure = evidence_on_photo(photo.model_input, evidence, symmetric_limit(evidence),
+                                   title=t("visual.overlay_title"))
+    else:
+        figure = signed_map(evidence, symmetric_limit(evidence), title=t("cat.fig_evidence_title"),
+                            colorbar="w·x", meta="evidence")
+    show_chart(figure, "cat_evidence_map", key="cat_chart_evidence")
+
+
+def trust_sentence(model, label: int) -> str:
+    """One sentence next to the verdict: how often this model calls a non-cat test photo "cat", and
+    what that means for this verdict (from the course's test set, or the model file's accuracy)."""
+    data = course_data()
+    if data is None or data.test_x.shape[0] != model.n_x:
+        return t("visual.trust_no_data", wrong=f"{100 - model.meta['test_accuracy']:.0f}")
+    counts = error_counts(score_split(model.w, model.b, data.test_x, data.test_y).pred, data.test_y)
+    return t("visual.trust_cat" if label == 1 else "visual.trust_non_cat", false_cats=counts.false_cats,
+             non_cats=counts.non_cats, rate=f"{counts.false_cat_rate:.0f}", missed=counts.missed_cats,
+             cats=counts.cats, missed_rate=f"{counts.missed_rate:.0f}")
 
 
 def show_context(accuracies: dict, baselines: dict, is_user: bool) -> None:

@@ -35,12 +35,16 @@ class Photo:
     label: int | None = None  # the true label of a test-set example
 
 
-def _example(data) -> int | None:
+def _example(data, own_photo: bool) -> int | None:
+    """The test-set slider; disabled, with a one-line note, while an upload or camera shot is shown."""
     if data is None:
         return None
     last = data.test_y.shape[1] - 1
-    return st.slider(t("cat.example_label"), 0, last, DEFAULT_EXAMPLE, key="cat_example", bind="query-params",
-                     help=t("cat.example_help"))
+    index = st.slider(t("cat.example_label"), 0, last, DEFAULT_EXAMPLE, key="cat_example", bind="query-params",
+                      help=t("cat.example_help"), disabled=own_photo)
+    if own_photo:
+        st.caption(t("visual.example_disabled"))
+    return index
 
 
 def choose_photo(data) -> Photo | None:
@@ -52,8 +56,8 @@ def choose_photo(data) -> Photo | None:
     fit = right.radio(t("cat.fit_label"), FITS, link_index("cat_fit", FITS), format_func=lambda f: t(f"cat.fit_{f}"),
                       key="cat_fit", horizontal=True, help=t("cat.fit_help"))
     keep("cat_fit", fit)
-    index = _example(data)
     source = shot if shot is not None else upload
+    index = _example(data, own_photo=source is not None)
     if source is not None:
         try:
             stages = decoded_photo(source, fit)

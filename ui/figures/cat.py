@@ -8,11 +8,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
-from ui.theme import CAT, DIVERGING, NON_CAT, PALETTE, RIGHT, WRONG, style
+from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
 MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
+PRESENTER_MAP_HEIGHT = 680  # px, the same on a projector, where the title above it is larger
 CHANNELS_HEIGHT = 330  # px, the row of four weight maps
 LINE_WIDTH = 3  # px, cost curves
 PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
@@ -25,7 +26,8 @@ def sigmoid_point(zs, ps, z: float, p: float):
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
     colour = CAT if p > THRESHOLD else NON_CAT
     fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
-                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], textposition="middle right",
+                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], cliponaxis=False,
+                             textposition="middle right" if z < 0 else "middle left",
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
                   annotation_text=t("cat.fig_threshold"), annotation_position="top left")
@@ -35,13 +37,29 @@ def sigmoid_point(zs, ps, z: float, p: float):
 
 def logit_waterfall(positive: float, negative: float, b: float, z: float):
     """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
-    labels = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
+    names = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
+    values = (positive, negative, b, z)
+    # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
+    # ones, where labels on the bars would cover each other.
+    labels = [f"{name}<br><b>{value:+.3f}</b>" for name, value in zip(names, values, strict=True)]
     fig = go.Figure(go.Waterfall(
-        x=labels, y=[positive, negative, b, z], measure=["relative", "relative", "relative", "total"],
-        text=[f"{v:+.3f}" for v in (positive, negative, b, z)], textposition="outside", meta="z_parts",
+        x=labels, y=list(values), measure=["relative", "relative", "relative", "total"],
+        textinfo="none", meta="z_parts",
         increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
         totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
     return style(fig, title=t("cat.fig_parts_title"), y_title=t("cat.fig_parts_axis"))
+
+
+def evidence_on_photo(photo, values, limit: float, *, title: str):
+    """The photo (64, 64, 3) with its signed evidence map laid over it: orange towards "cat", blue
+    away, transparent where a pixel hardly counts, so the photo shows through."""
+    fig = go.Figure(go.Image(z=photo, meta="photo", hoverinfo="skip"))
+    fig.add_trace(go.Heatmap(z=values, meta="evidence_overlay", colorscale=OVERLAY, zmid=0, zmin=-limit, zmax=limit,
+                             colorbar={"title": {"text": "w·x"}},
+                             hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False, showgrid=False)
+    fig.update_xaxes(showticklabels=False, constrain="domain", showgrid=False)
+    return style(fig, title=title, height=PRESENTER_MAP_HEIGHT if presenter_mode() else MAP_HEIGHT)
 
 
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
@@ -55,7 +73,7 @@ def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
     fig = go.Figure(_heatmap(values, limit, meta=meta, colorbar=colorbar))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False)
     fig.update_xaxes(showticklabels=False, constrain="domain")
-    return style(fig, title=title, height=MAP_HEIGHT)
+    return style(fig, title=title, height=PRESENTER_MAP_HEIGHT if presenter_mode() else MAP_HEIGHT)
 
 
 def weight_channels(maps, limit: float):

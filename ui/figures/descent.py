@@ -3,15 +3,25 @@
 
 Animated figures hold the map (trace 0) once; each plotly frame carries ONLY the trail and the
 moving marker (``traces=[TRAIL, MARKER]``), so the JSON stays small however long the run.
-Trace ``meta`` ids: "contour"/"surface", "trail", "marker", "path", "minimum", "cost_<loss>".
+The contour map must stay drawn in every frame. plotly.js removes a contour trace's drawing when
+a frame updates other traces (plotly.js#4491: the path was left on a white plot while Play ran,
+with or without ``redraw``). So the animated map is a picture behind the plot
+(ui.figures.map_image, a layout image, which frames never touch); the contour trace stays on top
+with no colours and no lines, only for its colour bar and hover. Checked in a real browser by
+tests/e2e/test_visual_descent.py (the plot area's colours while playing and while scrubbing).
+
+When (w, b) leaves the drawn map (a large α), the marker stays on the map's edge, at the point
+nearest to where it really is, with a note giving its true w and b.
+Trace ``meta`` ids: "contour"/"surface", "trail", "marker", "path", "minimum", "now", "cost_<loss>".
 """
 
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures.surface import contour_map, lift_of, mark_trace, surface_3d
+from ui.figures.map_image import map_layout_image
+from ui.figures.surface import CONTOURS, contour_map, lift_of, mark_trace, surface_3d
 from ui.i18n import t
-from ui.theme import PALETTE, style
+from ui.theme import PALETTE, presenter_mode, style
 
 TRAIL, MARKER = 1, 2  # trace indices the frames update; trace 0 (the map) is never repeated
 TRAIL_POINTS = 15  # frame points in the marker's trail (a comet tail: frames stay O(frames), not O(frames²))
@@ -23,6 +33,11 @@ CONTROLS_Y = -0.12  # the Play/Pause buttons and the frame slider sit just below
 SLIDER_PAD = {"t": 40}  # px between the plot and the frame slider
 SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
 CHART_HEIGHT = 520  # px: the animated charts need room for their controls
+PRESENTER_CHART_HEIGHT = 780  # px: the same on a projector, where title, legend and controls are larger
+NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
+NOTE_FONT_3D = {"color": PALETTE["black"], "weight": "bold"}  # 3D text has no shadow; the box behind it is light
+ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
+#                         drawn without a redraw would then never show a later off-map note
 
 
 def _on_grid(surface, w, b) -> np.ndarray:
@@ -43,6 +58,26 @@ def _xyz(surface, path, idx, three_d: bool):
             for axis, values in (("x", w), ("y", b), ("z", J))}
 
 
+def _text_position(w: float, b: float, surface) -> str:
+    """Where the off-map note goes: away from the edge the marker sits on, into the map."""
+    vertical = "bottom" if b > surface.bs[-1] else "top" if b < surface.bs[0] else "middle"
+    horizontal = "left" if w > surface.ws[-1] else "right" if w < surface.ws[0] else "center"
+    return f"{vertical} {horizontal}"
+
+
+def marker_at(surface, w: float, b: float, J: float, three_d: bool) -> dict:
+    """The (w, b) marker's coordinates, pulled onto the map's edge when the point is off the map,
+    with a note saying where it really is (empty while it is on the map)."""
+    on_map = bool(_on_grid(surface, np.asarray(w), np.asarray(b)))
+    cw = float(np.clip(w, surface.ws[0], surface.ws[-1]))
+    cb = float(np.clip(b, surface.bs[0], surface.bs[-1]))
+    note = ON_MAP_NOTE if on_map else t("visual.off_map", w=f"{w:.4g}", b=f"{b:.4g}")
+    where = {"x": [cw], "y": [cb], "text": [note], "textposition": _text_position(w, b, surface)}
+    if three_d:
+        where["z"] = [float(np.clip(J, surface.J.min(), surface.J.max())) + lift_of(surface)]
+    return where
+
+
 def _moving(surface, path, shown, k, three_d: bool):
     """What a frame carries: the coordinates of the trail (the last TRAIL_POINTS frame points up to
     ``k``) and of the marker there. The whole path is drawn faintly underneath, so the tail shows
@@ -52,7 +87,7 @@ def _moving(surface, path, shown, k, three_d: bool):
     """
     scatter = go.Scatter3d if three_d else go.Scatter
     return [scatter(**_xyz(surface, path, shown[max(0, k + 1 - TRAIL_POINTS):k + 1], three_d)),
-            scatter(**_xyz(surface, path, shown[k:k + 1], three_d))]
+            scatter(**marker_at(surface, path.w[shown[k]], path.b[shown[k]], path.cost[shown[k]], three_d))]
 
 
 def _moving_styled(surface, path, shown, three_d: bool):
@@ -60,7 +95,8 @@ def _moving_styled(surface, path, shown, three_d: bool):
     trail, marker = _moving(surface, path, shown, 0, three_d)
     trail.update(mode="lines", name=t("descent.name_trail"), meta="trail", showlegend=False,
                  line={"color": PALETTE["vermillion"], "width": TRAIL_WIDTH})
-    marker.update(mode="markers", name=t("descent.name_marker"), meta="marker",
+    marker.update(mode="markers+text", name=t("descent.name_marker"), meta="marker",
+                  **({"textfont": NOTE_FONT_3D} if three_d else {"textfont": NOTE_FONT, "cliponaxis": False}),
                   marker={"color": PALETTE["orange"], "size": MARKER_SIZE_3D if three_d else MARKER_SIZE,
                           "line": {"color": PALETTE["black"], "width": 2}})
     return [trail, marker]
@@ -82,7 +118,7 @@ def _controls(fig, shown, speed: float, redraw: bool):
                              "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
                                                          "mode": "immediate", "transition": {"duration": 0}}]}
                             for step in shown]}],
-        height=CHART_HEIGHT)
+        height=PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT)
 
 
 def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
@@ -105,6 +141,10 @@ def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
 def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0):
     """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100)."""
     fig = contour_map(surface, title=t("descent.chart_contour"))
+    fig.update_traces(selector={"meta": "contour"}, contours={"coloring": "none", "showlines": False}, showlegend=False)
+    fig.add_layout_image(map_layout_image(surface, CONTOURS))
+    fig.update_xaxes(showgrid=False, zeroline=False)
+    fig.update_yaxes(showgrid=False, zeroline=False)
     return _animate(fig, surface, path, np.asarray(shown), speed, False, mark)
 
 
@@ -123,9 +163,16 @@ def cost_curve(paths, *, title: str):
     return style(fig, title=title, x_title=t("descent.axis_iteration"), y_title="J(w, b)")
 
 
-def path_contour(surface, path, mark=None, *, title: str, colour: str):
-    """A finished path drawn over its contour map (no animation): the race's small multiples."""
+def path_contour(surface, path, mark=None, *, title: str, colour: str, now: bool = False):
+    """A finished path drawn over its contour map (no animation): the race's small multiples and
+    the step-by-step map; ``now`` marks the path's last point as the current (w, b)."""
     fig = contour_map(surface, mark, title=title, show_scale=False)
     fig.add_trace(go.Scatter(x=path.w, y=path.b, mode="lines+markers", name=t("descent.name_path"), meta="path",
                              line={"color": colour, "width": TRAIL_WIDTH}, marker={"size": 4}))
+    if now:
+        where = marker_at(surface, path.w[-1], path.b[-1], path.cost[-1], False)
+        fig.add_trace(go.Scatter(mode="markers+text", name=t("descent.name_marker"), meta="now", cliponaxis=False,
+                                 textfont=NOTE_FONT, **where,
+                                 marker={"color": PALETTE["orange"], "size": MARKER_SIZE,
+                                         "line": {"color": PALETTE["black"], "width": 2}}))
     return fig

@@ -12,6 +12,7 @@ from ui.theme import CAT, NON_CAT, PALETTE, style
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
 LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"}  # under the w axis title
 TITLE_ONLY_MARGIN = 50  # px above the plot when the legend is below
+CE_TERMS = {1: "−log ŷ", 0: "−log(1 − ŷ)"}  # the cross-entropy loss for each label, any language
 LEGEND_BELOW_MARGIN = 110  # px under the plot: axis title plus a two-row legend
 
 
@@ -21,7 +22,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
     mark: optional core.loss_lesson.Example drawn on both curves (the example walked through below).
     """
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=y_hat, y=ce, mode="lines", name=t("loss.name_ce"), meta="ce",
+    fig.add_trace(go.Scatter(x=y_hat, y=ce, mode="lines", name=t("loss.name_ce", term=CE_TERMS[int(y)]), meta="ce",
                              line={"color": PALETTE["blue"], "width": 3}))
     fig.add_trace(go.Scatter(x=y_hat, y=sq, mode="lines", name=t("loss.name_sq"), meta="sq",
                              line={"color": PALETTE["vermillion"], "width": 3, "dash": "dash"}))

@@ -8,15 +8,18 @@ so tests can find them in the plotly spec. The descent charts build on these two
 import plotly.graph_objects as go
 
 from ui.i18n import t
-from ui.theme import PALETTE, SEQUENTIAL, style
+from ui.theme import PALETTE, SEQUENTIAL, presenter_mode, style
 
 CONTOURS = 30  # contour levels on the map
 MARK_SIZE = 14  # px, the minimum's marker on the map
 MARK_SIZE_3D = 7  # px, the same marker in 3D (plotly draws 3D markers larger)
 SCENE_ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}  # a slightly flattened box reads better as a bowl
-CAMERA_EYE = {"x": -1.3, "y": -1.3, "z": 0.8}  # looking at the bowl from the (−w, −b) corner, above
+CAMERA_EYE = {"x": -1.05, "y": -1.05, "z": 0.65}  # from the (−w, −b) corner, above, close enough to fill the chart
 LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
                  "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
+SCENE_TICKS = 5  # at most this many tick labels per 3D axis
+SCENE_TICK, SCENE_TITLE = 11, 15  # px, 3D tick labels and axis titles
+PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE = 15, 22  # px, the same on a projector
 LIFT = 0.01  # 3D markers float this share of the J range above the surface so it never hides them
 
 
@@ -54,11 +57,19 @@ def lift_of(surface) -> float:
     return LIFT * float(surface.J.max() - surface.J.min())
 
 
+def _scene_axis(title: str, low: float, high: float) -> dict:
+    """One 3D axis: few ticks in a font smaller than its title, so titles and tick labels never
+    overlap (3D text does not move out of each other's way as 2D axis labels do)."""
+    tick, title_size = (PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE) if presenter_mode() else (SCENE_TICK, SCENE_TITLE)
+    return {"title": {"text": title, "font": {"size": title_size}}, "range": [low, high], "nticks": SCENE_TICKS,
+            "tickfont": {"size": tick}}
+
+
 def scene_layout(surface) -> dict:
     """3D axes named w, b, J, fixed to the grid so moving markers never rescale the box."""
-    return {"xaxis": {"title": {"text": "w"}, "range": [surface.ws[0], surface.ws[-1]]},
-            "yaxis": {"title": {"text": "b"}, "range": [surface.bs[0], surface.bs[-1]]},
-            "zaxis": {"title": {"text": "J"}, "range": [float(surface.J.min()), float(surface.J.max())]},
+    return {"xaxis": _scene_axis("w", surface.ws[0], surface.ws[-1]),
+            "yaxis": _scene_axis("b", surface.bs[0], surface.bs[-1]),
+            "zaxis": _scene_axis("J", float(surface.J.min()), float(surface.J.max())),
             "aspectmode": "manual", "aspectratio": SCENE_ASPECT, "camera": {"eye": CAMERA_EYE}}
 
 
