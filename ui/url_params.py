@@ -105,9 +105,9 @@ def choice(key, names, default, **kw) -> Param:
     return Param(key, "choice", str(default), choices=tuple(str(n) for n in names), **kw)
 
 
-def toggle(key, **kw) -> Param:
-    """An on/off switch (default off)."""
-    return Param(key, "bool", "false", choices=BOOL_NAMES, widget_value=_is_true, **kw)
+def toggle(key, default: bool = False, **kw) -> Param:
+    """An on/off switch (default off unless ``default``)."""
+    return Param(key, "bool", "true" if default else "false", choices=BOOL_NAMES, widget_value=_is_true, **kw)
 
 
 def _is_true(name: str) -> bool:
@@ -211,6 +211,7 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
         choice("cat_tab", CAT_TABS, CAT_TABS[0], by_page=True, labels="cat.tab_{}", tab=True),
         whole("cat_example", 0, CAT_TEST_M - 1, CAT_DEFAULT_EXAMPLE, needs_data=True),
         choice("cat_fit", FITS, FITS[0], by_page=True, labels="cat.fit_{}"),
+        toggle("cat_overlay", default=True, needs_data=True),
         choice("cat_split", ("train", "test"), "train", by_page=True, needs=ON_EXPLORE_TAB, needs_data=True,
                labels="cat.split_{}"),
         toggle("cat_only_wrong", needs=ON_EXPLORE_TAB, needs_data=True),

@@ -83,7 +83,7 @@ def test_loss_script_prints_the_pages_numbers():
 
 
 def test_graph_script_prints_the_pages_numbers():
-    at, out = _open("pages/graph.py", cg_alpha=0.3, cg_m=7, cg_seed=3)
+    at, out = _open("pages/graph.py", cg_alpha=0.3, cg_m=7, cg_seed=3, cg_step=8)  # every step revealed
     p = {k: float(v) for k, v in _printed(out).items() if not v.startswith("infinite")}
 
     def g4(name):  # the graph page writes 4 significant digits and a real minus sign

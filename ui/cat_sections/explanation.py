@@ -50,7 +50,7 @@ def show_prediction(model, photo) -> None:
                key="cat_chart_parts")
     evidence = evidence_map(model.w, x)
     st.caption(t("cat.evidence_caption"))
-    if st.toggle(t("visual.overlay_toggle"), value=True, key="cat_overlay"):
+    if st.toggle(t("visual.overlay_toggle"), value=True, key="cat_overlay", bind="query-params"):
         figure = evidence_on_photo(photo.model_input, evidence, symmetric_limit(evidence),
                                    title=t("visual.overlay_title"))
     else:

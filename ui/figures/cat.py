@@ -56,7 +56,7 @@ def evidence_on_photo(photo, values, limit: float, *, title: str):
     fig = go.Figure(go.Image(z=photo, meta="photo", hoverinfo="skip"))
     fig.add_trace(go.Heatmap(z=values, meta="evidence_overlay", colorscale=OVERLAY, zmid=0, zmin=-limit, zmax=limit,
                              colorbar={"title": {"text": "w·x"}},
-                             hovertemplate="row %{y}, col %{x}: %{z:.4f}<extra></extra>"))
+                             hovertemplate=t("annotations.pixel_hover")))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False, showgrid=False)
     fig.update_xaxes(showticklabels=False, constrain="domain", showgrid=False)
     return style(fig, title=title, height=PRESENTER_MAP_HEIGHT if presenter_mode() else MAP_HEIGHT)
