@@ -10,6 +10,7 @@ from core.snippets_broadcasting import broadcasting_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.broadcasting import stretch_figure
 from ui.i18n import error_text, t
+from ui.quiz import check_yourself, stop_until_answered
 
 NAMES = ("A", "B", "C")  # operand names on the page
 KEYS = ("bc_a", "bc_b", "bc_c", "bc_op")  # widget keys (and URL parameters): three shapes, the operator
@@ -71,8 +72,11 @@ for name, text, parse in zip(NAMES, texts, (parse_shape, parse_shape, parse_opti
         st.error(f"**{name}** · {error_text(err)}")
         failed = True
 if failed:
+    check_yourself("broadcasting", {"shapes": None, "op": op})  # no shapes to ask about: the other questions
     st.stop()
 shapes = tuple(s for s in shapes if s is not None)
+quiz = {"shapes": shapes, "op": op}  # what the Check-yourself questions ask about
+stop_until_answered("broadcasting", quiz)  # predict first: everything below answers question 1
 names = NAMES[:len(shapes)]
 typed = f" {op} ".join(f"{n} {shape_str(s)}" for n, s in zip(names, shapes, strict=True))
 
@@ -101,6 +105,7 @@ if op == MATMUL:
     else:
         st.info(t("broadcasting.numpy_skipped"))
     reproduce_block(broadcasting_script(shapes[:2], op), "broadcasting_matmul.py", key="bc_reproduce")
+    check_yourself("broadcasting", quiz)
     st.stop()
 
 b, pic = _broadcast(shapes, op)
@@ -154,3 +159,4 @@ if pic is not None:
 elif b.shape is not None:
     st.caption(t("broadcasting.no_picture"))
 reproduce_block(broadcasting_script(shapes, op), "broadcasting.py", key="bc_reproduce")
+check_yourself("broadcasting", quiz)

@@ -13,6 +13,7 @@ from ui.cat_sections.photo import choose_photo, show_pipeline
 from ui.cat_sections.training import show_comparison, show_training
 from ui.exports import reproduce_block
 from ui.i18n import t
+from ui.quiz import check_yourself, revealed
 from ui.url_params import CAT_TABS
 from ui.url_state import keep, tab_default
 
@@ -31,9 +32,11 @@ tab_photo, tab_inside, tab_explore, tab_train = tabs
 
 with tab_photo:
     photo = choose_photo(data)
+    quiz = {"photo": None if photo is None else photo.model_input, "model": model}  # for Check yourself
     if photo is not None:
         show_pipeline(photo)
-        show_prediction(model, photo)
+        if revealed("cat_classifier", quiz):  # predict first: the verdict answers question 1
+            show_prediction(model, photo)
         reproduce_block(prediction_script(photo.model_input, SHIPPED_MODEL_PATH), "cat_prediction.py",
                         key="cat_reproduce")
         if is_user:
@@ -56,3 +59,5 @@ with tab_train:
         if data is not None:
             show_comparison(data)
         show_own_data()
+
+check_yourself("cat_classifier", quiz)

@@ -13,6 +13,7 @@ from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for
 from ui.exports import csv_download, reproduce_block, show_chart
 from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
+from ui.quiz import check_yourself, revealed
 from ui.theme import presenter_mode
 from ui.url_params import DESCENT_VIEWS, SPEEDS
 from ui.url_state import keep, link_index, tab_default
@@ -86,13 +87,15 @@ X, Y = dataset_for(dataset)
 path = path_for(dataset, w0, b0, rate, iterations, loss)
 surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
 verdict = lesson.diagnose(path)
+quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss}  # for the quiz
+result_shown = revealed("descent", quiz)  # predict first: the verdict and the run's charts answer question 1
 numbers = {"rate": f"{rate:g}", "rises": verdict.rises, "flips": verdict.flips, "growth": f"{verdict.growth:.1f}",
            "iterations": iterations, "start": f"{path.cost[0]:.4f}", "end": f"{path.cost[-1]:.4f}"}
-if verdict.kind in WARNINGS:
+if result_shown and verdict.kind in WARNINGS:
     st.warning(t(f"descent.warn_{verdict.kind}", **numbers), icon="⚠️")
-elif verdict.kind == "stalled":
+elif result_shown and verdict.kind == "stalled":
     st.info(t("descent.info_stalled", **numbers))
-else:
+elif result_shown:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
@@ -104,14 +107,15 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
     tab_map, tab_bowl = st.tabs(labels, default=tab_default("gd_view", labels), key="gd_view", on_change="rerun")
     keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
     with tab_map:
-        if tab_map.open:
+        if tab_map.open and result_shown:
             show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")
     with tab_bowl:
-        if tab_bowl.open:
+        if tab_bowl.open and result_shown:
             show_chart(animation(True, *settings), f"{name}_surface", key="gd_chart_surface")
 with right:
-    show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
-               f"{name}_cost", key="gd_chart_cost")
+    if result_shown:
+        show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
+                   f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)
 st.caption(t("descent.csv_note"))
@@ -152,3 +156,4 @@ if race_box.open:  # lazy: the two race maps are built and sent only while the b
             show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
 
 reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")
+check_yourself("descent", quiz)

@@ -20,6 +20,8 @@ from core.snippets_graph import graph_script
 from ui.exports import reproduce_block
 from ui.figures.graph import fmt, graph_dot
 from ui.i18n import t
+from ui.quiz import check_yourself, stop_until_answered
+from ui.quiz import revealed as result_revealed  # core.graph.revealed is the step plan
 from ui.url_params import CG_ALPHA_DEFAULT, CG_ALPHA_MAX, CG_DEFAULTS, CG_INPUT_LIMIT, CG_SEED_MAX
 from ui.url_state import keep, link_value
 
@@ -27,6 +29,7 @@ INPUT_STEP = 0.1  # +/- step of the number inputs
 ALPHA_STEP = 0.1  # +/- step of the learning-rate input
 CHECK_DIGITS = 10  # significant digits in the gradient-check table
 STEP_KEY = "cg_step"  # session-state key and link parameter of the reveal counter (0 … len(STEPS))
+FORWARD_STEPS = sum(kind == "forward" for kind, _ in STEPS)  # reveal steps before the first gradient
 
 st.title(t("graph.title"))
 st.caption(t("graph.caption"))
@@ -39,6 +42,8 @@ values = {name: col.number_input(name, -CG_INPUT_LIMIT, CG_INPUT_LIMIT, CG_DEFAU
 y = cols[-1].radio("y", (0, 1), index=1, key="cg_y", horizontal=True, help=t("graph.y_help"), bind="query-params")
 p = GraphPoint(**values, y=float(y))
 v = forward_backward(p)
+quiz = {"point": p}  # what the Check-yourself questions ask about
+result_shown = result_revealed("graph", quiz, note=False)  # predict first: the backward pass answers question 1
 
 st.subheader(t("graph.graph_header"))
 total = len(STEPS)
@@ -61,7 +66,9 @@ buttons[2].button(t("graph.btn_next"), key="cg_next", on_click=_set_step, args=(
                   type="primary")
 buttons[3].button(t("graph.btn_all"), key="cg_all", on_click=_set_step, args=(total,), width="stretch")
 st.info(t("graph.step_status", step=step, total=total, what=t(f"graph.step_{step}")))
-st.graphviz_chart(graph_dot(p, v, step), width="stretch", alt=t("graph.graph_alt"))
+shown_step = step if result_shown else min(step, FORWARD_STEPS)  # predict first: no gradients drawn yet
+st.graphviz_chart(graph_dot(p, v, shown_step), width="stretch", alt=t("graph.graph_alt"))
+stop_until_answered("graph", quiz)  # predict first: the backward pass below answers question 1
 
 st.subheader(t("graph.chain_header"))
 chain = {  # gradient node -> its chain-rule lines, shown once the backward pass has reached that node
@@ -142,3 +149,4 @@ else:
     st.success(t("graph.equal", diff=f"{res.max_diff:.1e}".replace("-", "−")))
 
 reproduce_block(graph_script(p, alpha, X, Y), "logitlab_graph.py", key="cg_reproduce")
+check_yourself("graph", quiz)

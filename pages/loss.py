@@ -16,6 +16,7 @@ from core.toy_data import TOY_KINDS, one_feature_dataset
 from ui.exports import reproduce_block, show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
+from ui.quiz import check_yourself, revealed
 from ui.theme import PALETTE
 from ui.url_state import keep, link_index
 
@@ -42,6 +43,7 @@ b = col_b.slider("b", -B_LIMIT, B_LIMIT, 0.0, PARAM_STEP, key="loss_b", bind="qu
 index = col_i.number_input(t("loss.example_label", last=m - 1), 0, m - 1, 0, 1, key="loss_example",
                            bind="query-params")
 ex = example_walkthrough(w, b, X, Y, index)
+quiz = {"w": w, "b": b, "X": X, "Y": Y, "index": index}  # what the Check-yourself questions ask about
 
 st.subheader(t("loss.h_loss"))
 for col, y in zip(st.columns(2), (1, 0), strict=True):
@@ -49,11 +51,14 @@ for col, y in zip(st.columns(2), (1, 0), strict=True):
         show_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y else None), f"loss_L_y{y}",
                    key=f"loss_curve_y{y}")
 st.latex(r"L(\hat{y}, y) = -\bigl(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\bigr)")
-st.latex(rf"L({ex.y_hat:.4f}, {ex.y}) = -\bigl({ex.y} \log {ex.y_hat:.4f} + (1 - {ex.y}) "
-           rf"\log(1 - {ex.y_hat:.4f})\bigr) = {ex.loss:.4f}")
+result_shown = revealed("loss", quiz)  # predict first: the two losses answer question 1
+if result_shown:
+    st.latex(rf"L({ex.y_hat:.4f}, {ex.y}) = -\bigl({ex.y} \log {ex.y_hat:.4f} + (1 - {ex.y}) "
+             rf"\log(1 - {ex.y_hat:.4f})\bigr) = {ex.loss:.4f}")
 st.latex(r"L_{\mathrm{sq}}(\hat{y}, y) = \tfrac{1}{2}(\hat{y} - y)^2")
-st.latex(rf"L_{{\mathrm{{sq}}}}({ex.y_hat:.4f}, {ex.y}) = \tfrac{{1}}{{2}}({ex.y_hat:.4f} - {ex.y})^2 "
-         rf"= {ex.sq_loss:.4f}")
+if result_shown:
+    st.latex(rf"L_{{\mathrm{{sq}}}}({ex.y_hat:.4f}, {ex.y}) = \tfrac{{1}}{{2}}({ex.y_hat:.4f} - {ex.y})^2 "
+             rf"= {ex.sq_loss:.4f}")
 st.caption(t("loss.loss_note"))
 
 st.subheader(t("loss.h_convex"))
@@ -106,3 +111,4 @@ st.dataframe({t(f"loss.col_{name}"): values for name, values in table.items()}, 
 
 reproduce_block(loss_script(w, b, kind, X, Y, index, sq.w1 if sq else -W_LIMIT, sq.w2 if sq else W_LIMIT),
                 f"loss_w{w:.1f}_b{b:.1f}.py", key="loss_reproduce")
+check_yourself("loss", quiz)

@@ -7,6 +7,7 @@ from core.rank_one import N_DEFAULT, N_MAX, N_MIN, SEED_MAX, array_text, rank_on
 from core.snippets_rank_one import rank_one_script
 from ui.exports import reproduce_block
 from ui.i18n import t
+from ui.quiz import check_yourself, revealed
 
 DIGITS = 3  # decimals printed in arrays and formulas
 TERMS_PER_ROW = 3  # squares per line of the written-out sum: the result line stays inside a half-width column
@@ -34,6 +35,7 @@ n = left.slider(t("rank_one.n_label"), N_MIN, N_MAX, N_DEFAULT, key="r1_n", bind
 seed = right.number_input(t("rank_one.seed_label"), 0, SEED_MAX, 0, key="r1_seed", bind="query-params",
                           help=t("rank_one.seed_help"))
 r = _arrays(int(n), int(seed))
+quiz = {"n": n}  # what the Check-yourself questions ask about
 
 st.subheader(t("rank_one.vs_title", n=n))
 left, right = st.columns(2)
@@ -65,8 +67,9 @@ with right:
 st.subheader(t("rank_one.silent_title", n=n))
 left, right = st.columns(2)
 with left:
-    _show("a + col", r.silent)
-    st.error(t("rank_one.silent_words", n=n))
+    if revealed("rank_one", quiz):  # predict first: a + col answers question 1
+        _show("a + col", r.silent)
+        st.error(t("rank_one.silent_words", n=n))
 with right:
     _show("col + col", r.fixed)
     st.success(t("rank_one.silent_fix"))
@@ -107,3 +110,4 @@ with right:
     st.latex(rf"(a\,a^{{T}})_{{12}} = ({r.a[0]:.{DIGITS}f})\,({r.a[1]:.{DIGITS}f}) = {r.outer[0, 1]:.{DIGITS}f}")
 st.info(t("rank_one.takeaway"))
 reproduce_block(rank_one_script(n, seed), f"rank_one_n{n}_seed{seed}.py", key="r1_reproduce")
+check_yourself("rank_one", quiz)

@@ -16,6 +16,7 @@ from core.toy_data import TOY_KINDS, one_feature_dataset
 from ui.exports import reproduce_block, show_chart
 from ui.figures.sigmoid import model_chart, sigmoid_chart
 from ui.i18n import t
+from ui.quiz import check_yourself, revealed
 from ui.url_state import keep, link_index
 
 Z_STEP = 0.1  # z marker slider step
@@ -61,14 +62,17 @@ b = col_b.slider("b", -B_LIMIT, B_LIMIT, 0.0, PARAM_STEP, key="sig_b", bind="que
                  help=t("sigmoid.b_help"))
 X, Y = dataset(kind)
 fit = one_feature_fit(w, b, X, Y)
-show_chart(model_chart(fit, X.ravel(), Y.ravel()), f"sigmoid_model_{kind}_w{w:.1f}_b{b:.1f}",
-           key="sig_model_chart")
+quiz = {"z": z, "w": w, "b": b}  # what the Check-yourself questions ask about
+result_shown = revealed("sigmoid", quiz)  # predict first: the fit and its decision point answer question 1
+if result_shown:
+    show_chart(model_chart(fit, X.ravel(), Y.ravel()), f"sigmoid_model_{kind}_w{w:.1f}_b{b:.1f}",
+               key="sig_model_chart")
 left, right = st.columns(2)
 left.latex(r"\hat{y} = \sigma(w x + b)")
 left.latex(rf"\hat{{y}} = \sigma({w:.2f}\,x + ({b:.2f}))")
-if fit.boundary is None:
+if fit.boundary is None and result_shown:
     right.info(t("sigmoid.no_boundary", b=f"{b:.2f}", y_hat=f"{fit.proba[0]:.4f}"))
-else:
+elif result_shown:
     right.latex(r"w x + b = 0 \;\Rightarrow\; x = -\frac{b}{w}")
     right.latex(rf"x = -\frac{{{b:.2f}}}{{{w:.2f}}} = {fit.boundary:.3f}")
 m = Y.size
@@ -106,3 +110,4 @@ with stable:
     st.success(t("sigmoid.stable_ok", sigma=f"{r.stable_sigma:.6g}"))
 
 reproduce_block(sigmoid_script(z, w, b, kind, X, Y, big_z), f"sigmoid_w{w:.1f}_b{b:.1f}.py", key="sig_reproduce")
+check_yourself("sigmoid", quiz)

@@ -23,6 +23,7 @@ from ui.exports import reproduce_block, show_chart
 from ui.figures.graph import fmt
 from ui.figures.vectorization import dot_timing_chart
 from ui.i18n import t
+from ui.quiz import check_yourself, revealed
 from ui.session_cache import forget, session_cached
 from ui.timing import conditions_text, spread_text
 
@@ -100,6 +101,8 @@ st.success(t("vectorization.same_numbers", k=step.features, diff=fmt(step.max_di
 
 st.subheader(t("vectorization.shapes_header"))
 sh = step.shapes
+quiz = {"shapes": sh}  # what the Check-yourself questions ask about
+result_shown = revealed("vectorization", quiz)  # predict first: the shapes answer question 1
 wt = tuple(reversed(sh["w"]))
 m = step.m
 for formula, shapes in (
@@ -113,8 +116,10 @@ for formula, shapes in (
 ):
     left, right = st.columns(2)
     left.latex(formula)
-    right.latex(shapes)
+    if result_shown:
+        right.latex(shapes)
 st.caption(t("vectorization.shapes_caption", cost=fmt(step.full_cost, 6)))
 
 reproduce_block(vectorization_script(n, features, SEED, use_data=data is not None), "logitlab_vectorization.py",
                 key="vec_reproduce")
+check_yourself("vectorization", quiz)
