@@ -9,7 +9,7 @@ import numpy as np
 from core.data import flatten
 from core.explain import THRESHOLD, logit_parts, photo_column
 from core.model import sigmoid
-from core.quiz.question import choice, fixed, number, shape, shape_tex
+from core.quiz.question import choice, data_tag, fixed, number, shape, shape_tex
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 Z_RANGE = 40  # a drawn z is k/10 for k in [−40, 40] (never 0)
@@ -26,7 +26,7 @@ def verdict(rng, settings) -> object | None:
     parts = logit_parts(model.w, model.b, photo_column(photo))
     label = int(parts.p > THRESHOLD)
     relation = ">" if label else r"\le"
-    return choice("cat_verdict", {}, "cat" if label else "non_cat", ("cat", "non_cat"),
+    return choice("cat_verdict", {"photo": data_tag(photo)}, "cat" if label else "non_cat", ("cat", "non_cat"),
                   rf"z = w^{{T}}x + b = {fixed(parts.z, 3)},\quad \hat{{y}} = \sigma({fixed(parts.z, 3)}) = "
                   rf"{fixed(parts.p, 4)} {relation} {THRESHOLD} \Rightarrow {label}")
 

@@ -1,10 +1,11 @@
 """Descent page questions: what the page's run will do, w and b after one step, and whether one step lowers J."""
 
 from core import descent_lesson as lesson
-from core.quiz.question import choice, fixed, number
+from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 SMALL_RATES = tuple(a for a in lesson.LEARNING_RATES if 0.01 <= a <= 5)  # rates whose one step is readable
+LOSS_WORDS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 VERDICTS = ("converging", "stalled", "oscillating", "runaway", "diverging")  # core.descent_lesson.diagnose's kinds
 
 
@@ -17,7 +18,9 @@ def verdict(rng, settings) -> object:
     """The page's own run: converge, stall, oscillate, run away or diverge?"""
     path = _path(settings)
     d = lesson.diagnose(path)
-    return choice("descent_verdict", {"rate": f"{settings['rate']:g}", "iterations": str(settings["iterations"]),
+    return choice("descent_verdict", {"loss": LOSS_WORDS[settings["loss"]], "rate": f"{settings['rate']:g}",
+                                      "iterations": str(settings["iterations"]),
+                                      "data": data_tag(settings["X"], settings["Y"]),
                                       "w0": fixed(settings["w0"], 1), "b0": fixed(settings["b0"], 1)},
                   d.kind, VERDICTS,
                   rf"J_0 = {fixed(path.cost[0], 4)} \to J_{{{settings['iterations']}}} = {path.cost[-1]:.4g};"

@@ -2,7 +2,7 @@
 
 from core.loss_lesson import CHORD_TOLERANCE, LOSSES, W_LIMIT, chord, example_walkthrough
 from core.model import cross_entropy
-from core.quiz.question import choice, fixed, number
+from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 Y_HAT_STEPS = 20  # ŷ is drawn as k/20 for k in 1 … 19
@@ -17,7 +17,8 @@ def larger(rng, settings) -> object:
     answer = "loss_cross_entropy" if ex.loss >= ex.sq_loss else "loss_squared_error"
     relation = r"\ge" if ex.loss >= ex.sq_loss else "<"
     y_hat, y = fixed(ex.y_hat, 4), ex.y
-    return choice("loss_larger", {"y_hat": y_hat, "y": str(y)}, answer, ("loss_cross_entropy", "loss_squared_error"),
+    params = {"y_hat": y_hat, "y": str(y), "data": data_tag(settings["X"], settings["Y"])}
+    return choice("loss_larger", params, answer, ("loss_cross_entropy", "loss_squared_error"),
                   rf"L = -\bigl({y} \log {y_hat} + (1 - {y}) \log(1 - {y_hat})\bigr) = {fixed(ex.loss, 4)}"
                   rf"\; {relation} \;\tfrac{{1}}{{2}}({y_hat} - {y})^2 = {fixed(ex.sq_loss, 4)}")
 

@@ -1,9 +1,13 @@
 """What a question is: a prompt (a catalogue key and its language-free parameters), the kind of answer it
 takes with the exact answer, and the page's formula with this question's numbers (LaTeX)."""
 
+import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
+
 NUMBER, SHAPE, CHOICE = "number", "shape", "choice"  # the three kinds of answer
+TAG_CHARS = 12  # hex digits of a data tag: tells datasets and photos apart, never shown
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,8 @@ class Question:
 
     @property
     def fingerprint(self) -> tuple:
-        """Identifies the question (kind and prompt): the same question in another run has the same one."""
-        return (self.kind, tuple(sorted(self.params.items())))
+        """Identifies the question (kind, prompt and answer): the same question in another run has the same one."""
+        return (self.kind, tuple(sorted(self.params.items())), repr(self.answer))
 
 
 def number(kind: str, params: dict, answer: float, tolerance: float, explanation: str) -> Question:
@@ -44,6 +48,14 @@ def choice(kind: str, params: dict, answer: str, options: tuple, explanation: st
     if answer not in options:
         raise ValueError(f"the answer {answer!r} is not one of the options {options}")
     return Question(kind, params, CHOICE, answer, explanation, options=tuple(options))
+
+
+def data_tag(*arrays) -> str:
+    """A short digest of the page's data (a dataset, a photo): questions about different data differ."""
+    digest = hashlib.sha256()
+    for array in arrays:
+        digest.update(np.ascontiguousarray(array).tobytes())
+    return digest.hexdigest()[:TAG_CHARS]
 
 
 def fixed(value: float, decimals: int) -> str:

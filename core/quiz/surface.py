@@ -3,7 +3,7 @@
 import numpy as np
 
 from core.model import cost_and_grads
-from core.quiz.question import choice, fixed, number
+from core.quiz.question import choice, data_tag, fixed, number
 from core.surface import LOSSES, cost_surface
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
@@ -21,7 +21,8 @@ def lowest(rng, settings) -> object:
     """The page's own map: in which quadrant of (w, b) is the lowest J?"""
     surface = cost_surface(settings["X"], settings["Y"], settings["span"], settings["span"], loss=settings["loss"])
     w, b, J = surface.lowest()
-    return choice("surface_lowest", {"loss": LOSS_WORDS[settings["loss"]], "span": fixed(settings["span"], 0)},
+    return choice("surface_lowest", {"loss": LOSS_WORDS[settings["loss"]], "span": fixed(settings["span"], 0),
+                                     "data": data_tag(settings["X"], settings["Y"])},
                   _quadrant(w, b), QUADRANTS,
                   rf"\min_{{\text{{grid}}}} J(w, b) = J({fixed(w, 2)},\ {fixed(b, 2)}) = {fixed(J, 4)}")
 
