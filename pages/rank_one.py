@@ -64,7 +64,8 @@ with right:
     _show("col @ col.T", r.outer)
     st.success(t("rank_one.matmul_col", n=n))
 
-st.subheader(t("rank_one.silent_title", n=n))
+title_shown = revealed("rank_one", quiz, note=False)  # predict first: the title would give question 1 away
+st.subheader(t("rank_one.silent_title" if title_shown else "quiz.r1_silent_hidden", n=n))
 left, right = st.columns(2)
 with left:
     if revealed("rank_one", quiz):  # predict first: a + col answers question 1

@@ -182,6 +182,7 @@ def test_a_bad_predict_value_leaves_predict_first_off_with_a_note(raw):
 def test_a_badly_formatted_answer_does_not_reveal():
     at = open_with("rank_one", predict="1")
     assert not any(b.value.startswith(">>> a + col") for b in at.code)
+    assert "(5,) + (5, 1) becomes …?" in [s.value for s in at.subheader]  # the title would give it away
     answer(at, "quiz_r1_silent", "five by five")
     assert not any(b.value.startswith(">>> a + col") for b in at.code)
     answer(at, "quiz_r1_silent", "(5, 5)")
