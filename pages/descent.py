@@ -87,7 +87,7 @@ X, Y = dataset_for(dataset)
 path = path_for(dataset, w0, b0, rate, iterations, loss)
 surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
 verdict = lesson.diagnose(path)
-quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss}  # for the quiz
+quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss, "path": path}
 result_shown = revealed("descent", quiz)  # predict first: the verdict and the run's charts answer question 1
 numbers = {"rate": f"{rate:g}", "rises": verdict.rises, "flips": verdict.flips, "growth": f"{verdict.growth:.1f}",
            "iterations": iterations, "start": f"{path.cost[0]:.4f}", "end": f"{path.cost[-1]:.4f}"}

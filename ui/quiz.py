@@ -54,18 +54,18 @@ def answer_text(question: Question) -> str:
     return t("quiz.shape_none") if question.answer is None else shape_str(question.answer)
 
 
-def _widget_key(page: str, question: Question) -> str:
+def _widget_key(question: Question) -> str:
     return f"quiz_{question.kind}"  # kinds are named after their page, so keys are unique
 
 
 def _on_check(page: str, question: Question) -> None:
-    typed = st.session_state.get(_widget_key(page, question))
+    typed = st.session_state.get(_widget_key(question))
     state.save(state.Record(page, question, state.shorten(typed if typed is not None else ""),
                             check(question, typed)))
 
 
 def _answer_widget(page: str, question: Question) -> None:
-    key = _widget_key(page, question)
+    key = _widget_key(question)
     if question.answer_kind == CHOICE:
         st.radio(t("quiz.choice_label"), question.options, index=None, key=key, horizontal=True,
                  format_func=lambda option: t(f"quiz.choice.{option}"))
@@ -94,7 +94,7 @@ def _feedback(record: state.Record) -> None:
 
 
 def _question(page: str, number: int, question: Question) -> None:
-    with st.form(key=f"{_widget_key(page, question)}_form"):
+    with st.form(key=f"{_widget_key(question)}_form"):
         st.markdown(f"**{number}.** {prompt(question)}")
         _answer_widget(page, question)
         st.form_submit_button(t("quiz.check"), on_click=_on_check, args=(page, question))

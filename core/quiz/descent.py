@@ -15,8 +15,9 @@ def _path(settings):
 
 
 def verdict(rng, settings) -> object:
-    """The page's own run: converge, stall, oscillate, run away or diverge?"""
-    path = _path(settings)
+    """The page's own run: converge, stall, oscillate, run away or diverge? (``settings["path"]``, when given,
+    is the page's own run_path for these settings, so it is not run again.)"""
+    path = settings["path"] if "path" in settings else _path(settings)
     d = lesson.diagnose(path)
     return choice("descent_verdict", {"loss": LOSS_WORDS[settings["loss"]], "rate": f"{settings['rate']:g}",
                                       "iterations": str(settings["iterations"]),

@@ -292,6 +292,12 @@ def test_the_reveal_question_is_question_one_and_follows_the_page(page):
     assert all(other != questions(page, 3, s)[0].fingerprint for other in others)
 
 
+def test_the_descent_verdict_from_the_pages_own_path_is_the_same_question():
+    s = settings("descent", rate=20.0)
+    given = {**s, "path": descent_lesson.run_path(s["X"], s["Y"], s["w0"], s["b0"], s["rate"], s["iterations"])}
+    assert reveal_question("descent", 0, given) == reveal_question("descent", 0, s)
+
+
 def test_the_cat_page_without_a_photo_asks_the_other_questions():
     asked = questions("cat_classifier", 0, settings("cat_classifier", photo=None))
     assert [q.kind for q in asked] == ["cat_p", "cat_shape", "cat_z"]

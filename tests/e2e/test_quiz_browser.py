@@ -65,7 +65,7 @@ def test_new_questions_give_a_link_that_reproduces_them(page, app_url, browser, 
     before = _prompts(page)
     page.get_by_role("button", name="New questions").click()
     expect(page).to_have_url(re.compile(r"[?&]quiz=\d+"))
-    expect(page.locator(FORM).nth(1)).not_to_have_text(before[1])  # question 1 is about the page; 2 is drawn (a to 4 decimals)
+    expect(page.locator(FORM).nth(1)).not_to_have_text(before[1])  # 1 is about the page; 2 is drawn afresh
     wait_idle(page)
     link = page.url
     shown = _prompts(page)

@@ -2,6 +2,10 @@
 are marked right, wrong ones wrong with the explanation, badly formatted ones get the hint; quiz links
 reproduce the questions, bad links fall back with a note, and predict-first hides the page's result."""
 
+import math
+import re
+
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -119,6 +123,24 @@ def _option_names(at, key) -> list[str]:
     """The language-free option names behind a quiz radio's English labels."""
     names = {text: name.rsplit(".", 1)[1] for name, text in catalogue("en").items() if name.startswith("quiz.choice.")}
     return [names[label] for label in at.radio(key=key).options]
+
+
+def test_sigmoid_value_is_right_when_worked_out_independently():
+    at = open_with("sigmoid", quiz=str(SEED))
+    z = float(re.search(r"z = (-?[0-9.]+)", form_of(at, "quiz_sigmoid_value").markdown[0].value).group(1))
+    form = answer(at, "quiz_sigmoid_value", f"{1 / (1 + math.exp(-z)):.2f}")
+    assert [s.value for s in form.success] == [RIGHT["en"]]
+
+
+def test_the_broadcasting_pages_own_shapes_are_checked_against_numpy():
+    at = open_with("broadcasting", bc_a="(5,)", bc_b="(5, 1)", bc_c="(2, 1, 1)")
+    expected = np.broadcast_shapes((5,), (5, 1), (2, 1, 1))
+    form = answer(at, "quiz_bc_page", " ".join(map(str, expected)))
+    assert [s.value for s in form.success] == [RIGHT["en"]]
+    at = open_with("broadcasting", bc_a="(3, 4)", bc_b="(2, 4)")
+    with pytest.raises(ValueError):
+        np.broadcast_shapes((3, 4), (2, 4))
+    assert [s.value for s in answer(at, "quiz_bc_page", "无").success] == [RIGHT["en"]]
 
 
 @pytest.mark.parametrize("hostile", ["7" * 10_000, "nan", "inf", "1e309", "<script>alert(1)</script>",
