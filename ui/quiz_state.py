@@ -80,8 +80,9 @@ def start() -> None:
         st.session_state[SEED_KEY] = _seed_from_link()
     if PREDICT_ON_KEY not in st.session_state:
         st.session_state[PREDICT_ON_KEY] = _predict_from_link()
-    if PREDICT_KEY not in st.session_state:  # the toggle is not on every page: re-seed it from the kept value
-        st.session_state[PREDICT_KEY] = st.session_state[PREDICT_ON_KEY]
+    # Each page has its own toggle (Streamlit ties a widget to its page): always seed it from the kept value.
+    # start() runs before the toggle is drawn, and the toggle's on_change has already updated the kept value.
+    st.session_state[PREDICT_KEY] = st.session_state[PREDICT_ON_KEY]
     st.session_state.setdefault(RESULTS_KEY, {})
 
 

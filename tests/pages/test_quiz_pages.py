@@ -163,6 +163,14 @@ def test_the_same_quiz_link_gives_the_same_questions_in_two_fresh_sessions():
     assert one.query_params["quiz"] == str(SEED)
 
 
+def test_the_quiz_number_and_predict_first_follow_the_student_to_another_page():
+    at = open_with("sigmoid", quiz=str(SEED), predict="1")
+    at.switch_page(PAGES["graph"]).run()
+    assert at.query_params["quiz"] == str(SEED) and at.query_params["predict"] == "1"
+    assert prompts(at) == prompts(open_with("graph", quiz=str(SEED)))
+    assert at.toggle(key="quiz_predict").value
+
+
 @pytest.mark.parametrize("raw", ["abc", "-1", "1e309", "99999999", "1000000", "3.5", "<b>1</b>"])
 def test_a_bad_quiz_number_in_a_link_gives_the_default_questions_and_a_note(raw):
     at = open_with("rank_one", quiz=raw)
@@ -191,6 +199,16 @@ def test_predict_first_hides_the_fit_until_question_one_is_answered():
     assert charts() and not any("Predict first" in i.value for i in at.info)
     at.slider(key="sig_w").set_value(2.0).run()  # a new setting is a new question: hidden again
     assert not charts()
+
+
+def test_the_predict_switch_hides_the_result_and_goes_into_the_link():
+    at = open_with("loss")
+    numbered = lambda: [x.value for x in at.latex if x.value.startswith("$$\nL(0.")]  # noqa: E731
+    assert numbered() and "predict" not in at.query_params
+    at.toggle(key="quiz_predict").set_value(True).run()
+    assert not numbered() and at.query_params["predict"] == "1"
+    at.toggle(key="quiz_predict").set_value(False).run()
+    assert numbered() and "predict" not in at.query_params
 
 
 @pytest.mark.parametrize("raw", ["yes", "2", "true<", ""])
