@@ -15,6 +15,7 @@ from core.features import DATASETS, REAL_DEFAULT
 from core.image import FITS
 from core.loss_lesson import LOSSES
 from core.loss_lesson import W_LIMIT as LOSS_W_LIMIT
+from core.quiz import SEED_CAP
 from core.sigmoid_lesson import Z_LIMIT
 from core.toy_data import TOY_KINDS, TOY_M
 
@@ -234,6 +235,8 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
 GLOBALS = {p.key: p for p in (
     choice("lang", ("en", "zh"), "en"),
     Param("present", "bool", "0", choices=("1", "0", "true", "false", "yes", "no", "on", "off")),
+    whole("quiz", 0, SEED_CAP - 1, 0, note="Check yourself: the quiz number"),
+    Param("predict", "bool", "0", choices=("1", "0"), note="Check yourself: predict first"),
 )}
 GLOBAL_KEYS = frozenset(GLOBALS)
 # Keys other features put into links and check themselves: add them here and every page keeps them.
