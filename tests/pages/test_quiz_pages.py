@@ -132,12 +132,18 @@ def test_sigmoid_value_is_right_when_worked_out_independently():
     assert [s.value for s in form.success] == [RIGHT["en"]]
 
 
+def _shapes(at: AppTest, a: str, b: str, c: str) -> AppTest:
+    for key, text in zip(("bc_a", "bc_b", "bc_c"), (a, b, c), strict=True):
+        at.text_input(key=key).set_value(text)
+    return at.run()
+
+
 def test_the_broadcasting_pages_own_shapes_are_checked_against_numpy():
-    at = open_with("broadcasting", bc_a="(5,)", bc_b="(5, 1)", bc_c="(2, 1, 1)")
+    at = _shapes(open_with("broadcasting"), "(5,)", "(5, 1)", "(2, 1, 1)")
     expected = np.broadcast_shapes((5,), (5, 1), (2, 1, 1))
     form = answer(at, "quiz_bc_page", " ".join(map(str, expected)))
     assert [s.value for s in form.success] == [RIGHT["en"]]
-    at = open_with("broadcasting", bc_a="(3, 4)", bc_b="(2, 4)")
+    at = _shapes(open_with("broadcasting"), "(3, 4)", "(2, 4)", "")
     with pytest.raises(ValueError):
         np.broadcast_shapes((3, 4), (2, 4))
     assert [s.value for s in answer(at, "quiz_bc_page", "无").success] == [RIGHT["en"]]
