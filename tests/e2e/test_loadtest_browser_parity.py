@@ -26,8 +26,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+DIVIDER = "---"  # st.divider() travels as this Markdown and is drawn as a rule, not as text
+
+
 def _plain(texts) -> list[str]:
-    return [_norm(t) for t in texts if not set(t) & MARKUP]
+    return [_norm(t) for t in texts if not set(t) & MARKUP and t.strip() != DIVIDER]
 
 
 def _protocol(url: str, path: str, click: str | None = None):
