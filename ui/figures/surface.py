@@ -15,6 +15,8 @@ MARK_SIZE = 14  # px, the minimum's marker on the map
 MARK_SIZE_3D = 7  # px, the same marker in 3D (plotly draws 3D markers larger)
 SCENE_ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}  # a slightly flattened box reads better as a bowl
 CAMERA_EYE = {"x": -1.05, "y": -1.05, "z": 0.65}  # from the (−w, −b) corner, above, close enough to fill the chart
+# Look at a point below the box's middle: the view moves up, so the near corner and the w, b titles stay in the chart.
+CAMERA_CENTER = {"x": 0.0, "y": 0.0, "z": -0.3}
 LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
                  "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
 SCENE_TICKS = 5  # at most this many tick labels per 3D axis
@@ -70,7 +72,7 @@ def scene_layout(surface) -> dict:
     return {"xaxis": _scene_axis("w", surface.ws[0], surface.ws[-1]),
             "yaxis": _scene_axis("b", surface.bs[0], surface.bs[-1]),
             "zaxis": _scene_axis("J", float(surface.J.min()), float(surface.J.max())),
-            "aspectmode": "manual", "aspectratio": SCENE_ASPECT, "camera": {"eye": CAMERA_EYE}}
+            "aspectmode": "manual", "aspectratio": SCENE_ASPECT, "camera": {"eye": CAMERA_EYE, "center": CAMERA_CENTER}}
 
 
 def surface_3d(surface, mark=None, *, title: str, show_scale: bool = True):
