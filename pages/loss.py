@@ -24,6 +24,8 @@ B_LIMIT = 4.0  # the b slider spans [−4, 4]
 PARAM_STEP = 0.1  # w and b slider step
 DEFAULT_W = 1.0  # a reasonable model to start from
 CACHE_ENTRIES = 64  # slider positions remembered per cached function
+TABLE_DECIMALS = "%.4f"  # x, ŷ and L in the per-example table: one width, as in the formulas above
+DECIMAL_COLUMNS = ("x", "y_hat", "L")  # the table's real-valued columns (i and y are whole numbers)
 COST_STYLE = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}  # curve colours
 
 dataset = st.cache_data(max_entries=len(TOY_KINDS))(one_feature_dataset)
@@ -107,7 +109,9 @@ show_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_examp
            key="loss_bars")
 st.latex(r"J(w, b) = \frac{1}{m} \sum_{i=1}^{m} L(\hat{y}^{(i)}, y^{(i)})")
 st.latex(rf"J({w:.2f}, {b:.2f}) = \frac{{1}}{{{m}}} \times {lik.loss_sum:.4f} = {lik.cost:.4f}")
-st.dataframe({t(f"loss.col_{name}"): values for name, values in table.items()}, hide_index=True, key="loss_table")
+st.dataframe({t(f"loss.col_{name}"): values for name, values in table.items()}, hide_index=True, key="loss_table",
+             column_config={t(f"loss.col_{name}"): st.column_config.NumberColumn(format=TABLE_DECIMALS)
+                            for name in DECIMAL_COLUMNS})
 
 reproduce_block(loss_script(w, b, kind, X, Y, index, sq.w1 if sq else -W_LIMIT, sq.w2 if sq else W_LIMIT),
                 f"loss_w{w:.1f}_b{b:.1f}.py", key="loss_reproduce")

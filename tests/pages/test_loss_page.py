@@ -1,5 +1,6 @@
 """AppTest of the loss page: both languages render; w, b and the example index change what they should."""
 
+import json
 import math
 
 import numpy as np
@@ -102,3 +103,18 @@ def test_per_example_table_mean_is_the_cost():
     frame = table.value
     assert len(frame) == 40
     assert frame.iloc[:, -1].mean() == pytest.approx(_cost(1.0, 0.0))
+
+
+@pytest.mark.parametrize("y", [1, 0])
+def test_loss_curve_legend_sits_below_the_plot_clear_of_the_title(y):
+    at = open_page(PAGE)
+    legend = chart_spec(at, f"loss_curve_y{y}")["layout"]["legend"]
+    assert legend["y"] < 0 and legend["yanchor"] == "top"  # under the ŷ axis, not between title and plot
+
+
+def test_per_example_table_shows_every_real_column_with_four_decimals():
+    at = open_page(PAGE)
+    (table,) = at.dataframe
+    config = json.loads(table.proto.columns)
+    formats = {name: config.get(name, {}).get("type_config", {}).get("format") for name in table.value.columns}
+    assert formats == {"i": None, "x": "%.4f", "y": None, "ŷ": "%.4f", "L(ŷ, y)": "%.4f"}, formats

@@ -30,7 +30,9 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
         fig.add_trace(go.Scatter(x=[mark.y_hat, mark.y_hat], y=[mark.loss, mark.sq_loss], mode="markers",
                                  name=t("loss.name_example", i=mark.index), meta="example",
                                  marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
-    return style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
+    style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
+    # Below the plot, as on the J(w) charts: above it, three entries in a half-width column run into the title.
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
