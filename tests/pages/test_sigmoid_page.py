@@ -36,6 +36,19 @@ def test_moving_z_moves_the_marker_and_the_readout():
     assert f"{s:.4f}" in readout and r"\sigma(2.00)" in readout
 
 
+
+@pytest.mark.parametrize("z, sigma_side, slope_side",
+                         [(-2.0, "top left", "bottom right"), (-0.2, "bottom right", "bottom right"),
+                          (0.0, "top left", "top right"), (2.0, "top left", "top right")])
+def test_marker_labels_sit_off_their_curves_and_the_threshold_line(z, sigma_side, slope_side):
+    at = open_page(PAGE)
+    at.slider(key="sig_z").set_value(z).run()
+    positions = trace_by_meta(chart_spec(at, "sig_curve_chart"), "z_marker")["textposition"]
+    # σ rises: above-left of its marker is clear of the curve, except just under 0.5 (σ(−0.2) ≈ 0.45),
+    # where the dotted line would run through it. σ' goes below its curve while it rises (z < 0), else above.
+    assert positions == [sigma_side, slope_side]
+
+
 def test_changing_w_changes_the_curve_and_the_decision_point():
     at = open_page(PAGE)
     before = chart_spec(at, "sig_model_chart")

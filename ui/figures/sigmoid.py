@@ -12,6 +12,7 @@ from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 THRESHOLD = 0.5  # the decision threshold drawn on both charts
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
+LABEL_HEIGHT = 0.1  # a marker label's height in units of σ (the y axis spans about 1.1): clear of a line this far
 
 
 def _range_and_threshold(fig):
@@ -20,6 +21,14 @@ def _range_and_threshold(fig):
         fig.add_hline(y=level, line_dash="dash", line_color=PALETTE["grey"])
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
                   annotation_text=t("sigmoid.threshold_label"), annotation_position="top left")
+
+
+def _label_sides(s_mark: float, z_mark: float) -> list[str]:
+    """Where the σ and σ' labels go so that no line runs through them. σ rises, so above-left of its marker
+    is clear of its curve; just under the 0.5 line it goes below-right instead (above, the line would cross
+    it). σ' rises left of 0 and falls right of it: below-right, or above-right from the peak on."""
+    under_line = THRESHOLD - LABEL_HEIGHT < s_mark < THRESHOLD
+    return ["bottom right" if under_line else "top left", "bottom right" if z_mark < 0 else "top right"]
 
 
 def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
@@ -31,7 +40,8 @@ def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
                              line={"color": PALETTE["orange"], "width": 3, "dash": "dashdot"}, meta="slope"))
     fig.add_trace(go.Scatter(x=[z_mark, z_mark], y=[s_mark, ds_mark], mode="markers+text",
                              name=t("sigmoid.marker_name"), meta="z_marker",
-                             text=[f"σ = {s_mark:.4f}", f"σ' = {ds_mark:.4f}"], textposition="middle right",
+                             text=[f"σ = {s_mark:.4f}", f"σ' = {ds_mark:.4f}"],
+                             textposition=_label_sides(s_mark, z_mark),
                              marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     _range_and_threshold(fig)
     fig.add_vline(x=z_mark, line_color=PALETTE["grey"])
