@@ -75,11 +75,11 @@ sq, ce = demo.chords["squared_error"], demo.chords["cross_entropy"]
 if sq is None:
     st.info(t("loss.no_violation"))
 else:
-    st.latex(rf"\text{{{t('annotations.convex')}}} \iff J\bigl(\tfrac{{w_1 + w_2}}{{2}}\bigr) \le "
-             rf"\tfrac{{J(w_1) + J(w_2)}}{{2}}\ \text{{{t('annotations.for_every_chord')}}}")
+    st.latex(rf"\text{{{t('annotations.convex')}}} \iff J\left(\dfrac{{w_1 + w_2}}{{2}}\right) \le "
+             rf"\dfrac{{J(w_1) + J(w_2)}}{{2}}\ \text{{{t('annotations.for_every_chord')}}}")
     st.latex(rf"J_{{\mathrm{{sq}}}}({sq.mid_w:.2f}) = {sq.mid_curve:.4f} > "
-             rf"\tfrac{{{sq.j1:.4f} + {sq.j2:.4f}}}{{2}} = {sq.mid_chord:.4f}")
-    st.latex(rf"J_{{\mathrm{{CE}}}}({ce.mid_w:.2f}) = {ce.mid_curve:.4f} \le \tfrac{{{ce.j1:.4f} + {ce.j2:.4f}}}{{2}} "
+             rf"\dfrac{{{sq.j1:.4f} + {sq.j2:.4f}}}{{2}} = {sq.mid_chord:.4f}")
+    st.latex(rf"J_{{\mathrm{{CE}}}}({ce.mid_w:.2f}) = {ce.mid_curve:.4f} \le \dfrac{{{ce.j1:.4f} + {ce.j2:.4f}}}{{2}} "
              rf"= {ce.mid_chord:.4f}")
     left, right = st.columns(2)
     left.warning(t("loss.nonconvex_words", w1=f"{sq.w1:.1f}", w2=f"{sq.w2:.1f}", gap=f"{sq.violation:.4f}"))

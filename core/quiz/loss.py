@@ -56,7 +56,7 @@ def convex_chord(rng, settings) -> object:
     return choice("loss_chord", {"loss": LOSS_WORDS[loss], "w1": str(w1), "w2": str(w2), "b": fixed(settings["b"], 1)},
                   "yes" if above else "no", ("yes", "no"),
                   rf"J_{{{sub}}}({fixed(ch.mid_w, 1)}) = {fixed(ch.mid_curve, 4)} \; {relation} \;"
-                  rf"\tfrac{{{fixed(ch.j1, 4)} + {fixed(ch.j2, 4)}}}{{2}} = {fixed(ch.mid_chord, 4)}")
+                  rf"\dfrac{{{fixed(ch.j1, 4)} + {fixed(ch.j2, 4)}}}{{2}} = {fixed(ch.mid_chord, 4)}")
 
 
 KINDS = (larger, loss_value, likelihood, convex_chord)  # the first asks about the page's own result

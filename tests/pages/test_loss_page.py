@@ -118,3 +118,11 @@ def test_per_example_table_shows_every_real_column_with_four_decimals():
     config = json.loads(table.proto.columns)
     formats = {name: config.get(name, {}).get("type_config", {}).get("format") for name in table.value.columns}
     assert formats == {"i": None, "x": "%.4f", "y": None, "ŷ": "%.4f", "L(ŷ, y)": "%.4f"}, formats
+
+
+def test_chord_midpoint_numbers_are_full_size_fractions():
+    at = open_page(PAGE)
+    chords = [l.value for l in at.latex if r"\mathrm{sq}}(-" in l.value or r"\mathrm{CE}}(-" in l.value]
+    assert len(chords) == 2, [l.value for l in at.latex]
+    # \tfrac would set the two J values in script size, smaller than every number around them.
+    assert all(r"\dfrac{" in tex and r"\tfrac" not in tex for tex in chords), chords
