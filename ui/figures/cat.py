@@ -12,11 +12,21 @@ from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, pr
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
+LABEL_SPAN = 0.3  # share of the z range the point's label "z = …, p = … %" needs beside it (presenter font)
 MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
 PRESENTER_MAP_HEIGHT = 680  # px, the same on a projector, where the title above it is larger
 CHANNELS_HEIGHT = 330  # px, the row of four weight maps
 LINE_WIDTH = 3  # px, cost curves
 PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
+
+
+def _label_side(zs, z: float) -> str:
+    """Where the photo's label goes, clear of the rising σ curve: below-right of the point or above-left
+    (both away from the curve), on the side away from z = 0 (the dashed line), unless it would run off the chart."""
+    room = LABEL_SPAN * (zs[-1] - zs[0])
+    if z >= 0:
+        return "bottom right" if z + room <= zs[-1] else "top left"
+    return "top left" if z - room >= zs[0] else "bottom right"
 
 
 def sigmoid_point(zs, ps, z: float, p: float):
@@ -27,7 +37,7 @@ def sigmoid_point(zs, ps, z: float, p: float):
     colour = CAT if p > THRESHOLD else NON_CAT
     fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
                              text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], cliponaxis=False,
-                             textposition="middle right" if z < 0 else "middle left",
+                             textposition=_label_side(zs, z),
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
                   annotation_text=t("cat.fig_threshold"), annotation_position="top left")
