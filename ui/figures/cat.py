@@ -12,7 +12,7 @@ from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, pr
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
-LABEL_SPAN = 0.3  # share of the z range the point's label "z = …, p = … %" needs beside it (presenter font)
+LABEL_SPAN = 0.3  # share of the z range the two-line label "z = …<br>p = … %" needs beside it (a phone, 390 px)
 MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
 PRESENTER_MAP_HEIGHT = 680  # px, the same on a projector, where the title above it is larger
 CHANNELS_HEIGHT = 330  # px, the row of four weight maps
@@ -21,12 +21,14 @@ PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
 
 
 def _label_side(zs, z: float) -> str:
-    """Where the photo's label goes, clear of the rising σ curve: below-right of the point or above-left
-    (both away from the curve), on the side away from z = 0 (the dashed line), unless it would run off the chart."""
+    """Where the photo's two-line label goes, clear of the curve, the dashed z = 0 line and the chart's edges.
+
+    Beside the point on the side away from z = 0: below-right (z ≥ 0) or above-left (z < 0), both off the
+    rising curve. Too near an edge for that, σ is flat there: under the flat top, or over the flat bottom."""
     room = LABEL_SPAN * (zs[-1] - zs[0])
     if z >= 0:
-        return "bottom right" if z + room <= zs[-1] else "top left"
-    return "top left" if z - room >= zs[0] else "bottom right"
+        return "bottom right" if z + room <= zs[-1] else "bottom left"
+    return "top left" if z - room >= zs[0] else "top right"
 
 
 def sigmoid_point(zs, ps, z: float, p: float):
@@ -36,7 +38,7 @@ def sigmoid_point(zs, ps, z: float, p: float):
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
     colour = CAT if p > THRESHOLD else NON_CAT
     fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
-                             text=[f"z = {z:.2f}, p = {100 * p:.1f} %"], cliponaxis=False,
+                             text=[f"z = {z:.2f}<br>p = {100 * p:.1f} %"], cliponaxis=False,
                              textposition=_label_side(zs, z),
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
