@@ -98,3 +98,10 @@ def test_moderate_z_gives_no_warning():
     at.number_input(key="sig_big_z").set_value(3.0).run()
     assert not at.exception
     assert len(at.warning) == 0
+
+
+@pytest.mark.parametrize("key", ["sig_curve_chart", "sig_model_chart"])
+def test_legends_sit_below_the_plot_clear_of_the_title(key):
+    at = open_page(PAGE)
+    legend = chart_spec(at, key)["layout"]["legend"]
+    assert legend["y"] < 0 and legend["yanchor"] == "top"  # under the x axis, not between title and plot

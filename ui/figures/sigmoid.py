@@ -6,6 +6,7 @@ Traces carry a ``meta`` id (e.g. "z_marker") so tests can find them in the plotl
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN, TITLE_ONLY_MARGIN
 from ui.i18n import t
 from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 
@@ -13,6 +14,12 @@ THRESHOLD = 0.5  # the decision threshold drawn on both charts
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
 LABEL_HEIGHT = 0.1  # a marker label's height in units of σ (the y axis spans about 1.1): clear of a line this far
+
+
+def _legend_below(fig):
+    """The legend under the x axis, as on the loss page: above the plot its entries, one per row on a
+    phone, ran into the chart's title. Below it, plotly grows the bottom margin to fit them."""
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
 
 
 def _range_and_threshold(fig):
@@ -45,7 +52,8 @@ def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
                              marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     _range_and_threshold(fig)
     fig.add_vline(x=z_mark, line_color=PALETTE["grey"])
-    return style(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
+    style(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
+    return _legend_below(fig)
 
 
 def _class_points(fig, x, y):
@@ -81,4 +89,5 @@ def model_chart(fit, x, y):
                                  name=t("sigmoid.boundary_name"), meta="boundary",
                                  line={"color": PALETTE["purple"], "width": 2, "dash": "dash"}))
     fig.update_xaxes(range=[float(fit.x_grid[0]), float(fit.x_grid[-1])])
-    return style(fig, title=t("sigmoid.chart_model_title"), x_title="x", y_title="ŷ")
+    style(fig, title=t("sigmoid.chart_model_title"), x_title="x", y_title="ŷ")
+    return _legend_below(fig)
