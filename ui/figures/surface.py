@@ -14,9 +14,10 @@ CONTOURS = 30  # contour levels on the map
 MARK_SIZE = 14  # px, the minimum's marker on the map
 MARK_SIZE_3D = 7  # px, the same marker in 3D (plotly draws 3D markers larger)
 SCENE_ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}  # a slightly flattened box reads better as a bowl
-CAMERA_EYE = {"x": -1.05, "y": -1.05, "z": 0.65}  # from the (−w, −b) corner, above, close enough to fill the chart
-# Look at a point below the box's middle: the view moves up, so the near corner and the w, b titles stay in the chart.
-CAMERA_CENTER = {"x": 0.0, "y": 0.0, "z": -0.3}
+CAMERA_EYE = {"x": -1.25, "y": -1.25, "z": 0.7}  # from the (−w, −b) corner, above: the whole box fills the chart
+# Look at a point below the box's middle: the view moves up, so the near corner and the w, b titles stay in the
+# chart (closer, or centred, the near corner and the top of the surface were cut off).
+CAMERA_CENTER = {"x": 0.0, "y": 0.0, "z": -0.2}
 LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
                  "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
 SCENE_TICKS = 5  # at most this many tick labels per 3D axis
