@@ -38,14 +38,17 @@ def test_moving_z_moves_the_marker_and_the_readout():
 
 
 @pytest.mark.parametrize("z, sigma_side, slope_side",
-                         [(-2.0, "top left", "bottom right"), (-0.2, "bottom right", "bottom right"),
-                          (0.0, "top left", "top right"), (2.0, "top left", "top right")])
+                         [(-2.0, "top left", "bottom right"), (-0.2, "bottom right", "top right"),
+                          (-0.8, "top left", "bottom right"),
+                          (0.0, "top left", "top right"), (2.0, "top left", "top right"),
+                          (3.0, "bottom right", "top right")])
 def test_marker_labels_sit_off_their_curves_and_the_threshold_line(z, sigma_side, slope_side):
     at = open_page(PAGE)
     at.slider(key="sig_z").set_value(z).run()
     positions = trace_by_meta(chart_spec(at, "sig_curve_chart"), "z_marker")["textposition"]
-    # σ rises: above-left of its marker is clear of the curve, except just under 0.5 (σ(−0.2) ≈ 0.45),
-    # where the dotted line would run through it. σ' goes below its curve while it rises (z < 0), else above.
+    # σ rises: above-left of its marker is clear of the curve, except just under 0.5 (σ(−0.2) ≈ 0.45) or
+    # near 1 (σ(3) ≈ 0.95), where the dotted or dashed line would run through it.
+    # σ' goes below its curve while it rises, above it near and after its peak at 0.
     assert positions == [sigma_side, slope_side]
 
 

@@ -13,6 +13,7 @@ from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 THRESHOLD = 0.5  # the decision threshold drawn on both charts
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
+PEAK_SIDE = -0.5  # from this z on, the σ' label goes above its curve's peak (σ'(−0.5) ≈ 0.235, peak 0.25)
 LABEL_HEIGHT = 0.1  # a marker label's height in units of σ (the y axis spans about 1.1): clear of a line this far
 
 
@@ -23,19 +24,21 @@ def _legend_below(fig):
 
 
 def _range_and_threshold(fig):
-    """Dashed lines at ŷ = 0 and 1 (σ's range) and a dotted line at the 0.5 threshold."""
+    """Dashed lines at ŷ = 0 and 1 (σ's range) and a dotted line at the 0.5 threshold, labelled at its right
+    end below the line, where both charts' curves are far above it (at the left the σ label could meet it)."""
     for level in (0.0, 1.0):
         fig.add_hline(y=level, line_dash="dash", line_color=PALETTE["grey"])
     fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
-                  annotation_text=t("sigmoid.threshold_label"), annotation_position="top left")
+                  annotation_text=t("sigmoid.threshold_label"), annotation_position="bottom right")
 
 
 def _label_sides(s_mark: float, z_mark: float) -> list[str]:
     """Where the σ and σ' labels go so that no line runs through them. σ rises, so above-left of its marker
-    is clear of its curve; just under the 0.5 line it goes below-right instead (above, the line would cross
-    it). σ' rises left of 0 and falls right of it: below-right, or above-right from the peak on."""
-    under_line = THRESHOLD - LABEL_HEIGHT < s_mark < THRESHOLD
-    return ["bottom right" if under_line else "top left", "bottom right" if z_mark < 0 else "top right"]
+    is clear of its curve; just under the 0.5 line or near the dashed line at 1 it goes below-right instead
+    (above, the line would cross it). σ' rises left of 0 and falls right of it: below-right, or above-right
+    once the marker is near the peak (below-right, the label would lie on the falling side)."""
+    under_line = THRESHOLD - LABEL_HEIGHT < s_mark < THRESHOLD or s_mark > 1 - LABEL_HEIGHT
+    return ["bottom right" if under_line else "top left", "bottom right" if z_mark < PEAK_SIDE else "top right"]
 
 
 def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
