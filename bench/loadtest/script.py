@@ -119,7 +119,8 @@ class Student:
         self.report.by_replica.setdefault(self.client.replica, []).append(result.latency_ms)
         for exc in result.exceptions:
             self._error(f"{step}: {exc}")
-        await self.client.wait_idle(self.rng.uniform(*self.cfg.think_s))  # a closed websocket ends the pause
+        pause = min(self.rng.uniform(*self.cfg.think_s), max(0.0, self.cfg.deadline - time.monotonic()))
+        await self.client.wait_idle(pause)  # a closed websocket ends the pause at once
         return result
 
     async def run(self) -> Report:
