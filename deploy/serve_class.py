@@ -1,220 +1,46 @@
-"""`python -m deploy.serve_class --replicas N --port 8500`: a whole class on one port.
+"""`python -m deploy.serve_class --replicas N --port 8500`: a whole class on one port (`make serve-class`).
 
-Starts N Logit Lab servers (`python -m ui.serve`, as `make run` does) on free loopback ports,
-then HAProxy (deploy/haproxy.cfg, with one `server` line per replica) on the public port,
-waits until HAProxy reports every replica healthy, prints the address, and keeps them
-running: a replica that exits on its own is started again on its port. Ctrl-C (SIGINT) or
-SIGTERM stops HAProxy first (no new students), then every replica, and waits for each.
-
-`hall()` is the same thing as a context manager, for the load test and the tests.
+Starts N Logit Lab servers on free loopback ports and HAProxy on the public port (deploy/hall.py,
+deploy/haproxy.cfg), waits until HAProxy reports every replica healthy, prints the address, and
+keeps them running: a replica that exits on its own is started again on its port (a crash loop
+is left down after a few tries; HAProxy routes around it). Ctrl-C (SIGINT) or SIGTERM stops
+HAProxy first (no new students), then every replica, and waits for each.
 """
 
 import argparse
-import csv
-import io
 import os
-import shutil
 import signal
 import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE = Path(__file__).with_name("haproxy.cfg")
-BEGIN, END = "# replicas: begin", "# replicas: end"  # the marker lines around the server block
-LOOPBACK = "127.0.0.1"  # replicas listen here only; HAProxy is the one public door
-INSTALL_HINT = "HAProxy is not installed: apt-get install haproxy"
-HAPROXY_FALLBACK = "/usr/sbin/haproxy"  # Debian's path, often not on a non-root PATH
-COOKIE = "LOGITLAB_REPLICA"  # the stickiness cookie haproxy.cfg inserts (value: replica name)
-REPLICA_HEADER = "X-Logitlab-Replica"  # haproxy.cfg names the answering replica in this header
+from deploy.hall import INSTALL_HINT, POLL_S, Hall, find_haproxy, hall, restart, tail
+
 DEFAULT_PORT = 8500  # the public port a class connects to
-STARTUP_S = 120.0  # how long N replicas may take to answer their health checks (2 busy cores)
-POLL_S = 0.3  # health and supervision poll interval
-STOP_S = 10.0  # grace period after SIGTERM before SIGKILL
-HEALTH_TIMEOUT_S = 2.0  # one health request
-STATS_TIMEOUT_S = 2.0  # one question to HAProxy's stats socket
-SOCKET_CHUNK = 65536  # bytes read from the stats socket at a time
-
-
-@dataclass
-class Replica:
-    """One Logit Lab server behind HAProxy: its name (= cookie value), loopback port and process."""
-
-    name: str
-    port: int
-    proc: subprocess.Popen
-    log_path: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://{LOOPBACK}:{self.port}"
-
-
-@dataclass
-class Hall:
-    """The running class: the public URL, the replicas and HAProxy."""
-
-    url: str
-    replicas: list[Replica]
-    haproxy: subprocess.Popen
-    stats_socket: Path
-    log_dir: Path
-
-    def replica(self, name: str) -> Replica:
-        return next(r for r in self.replicas if r.name == name)
-
-    def status(self) -> dict[str, str]:
-        """Replica name -> HAProxy's view of it ("UP", "DOWN", "UP 1/2", …)."""
-        return server_status(self.stats_socket)
-
-
-def find_haproxy() -> str | None:
-    """The haproxy binary, or None when it is not installed."""
-    found = shutil.which("haproxy")
-    if found:
-        return found
-    return HAPROXY_FALLBACK if os.access(HAPROXY_FALLBACK, os.X_OK) else None
-
-
-def free_port(host: str = LOOPBACK) -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
-def render_config(template: str, ports: list[int]) -> str:
-    """haproxy.cfg with its marked server block replaced by one line per replica (r1, r2, …)."""
-    lines = template.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip().startswith(BEGIN))
-    stop = next(i for i, line in enumerate(lines) if line.strip().startswith(END))
-    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
-    servers = [f"{indent}server r{i} {LOOPBACK}:{port} cookie r{i}" for i, port in enumerate(ports, start=1)]
-    return "\n".join(lines[: start + 1] + servers + lines[stop:]) + "\n"
-
-
-def replica_command(port: int) -> list[str]:
-    """The command for one replica: Logit Lab as `make run` starts it, on a loopback port."""
-    return [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", LOOPBACK,
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-
-
-def _start_replica(name: str, port: int, log_dir: Path) -> Replica:
-    log_path = log_dir / f"{name}.log"
-    with log_path.open("a") as log:  # the child keeps its own descriptor
-        proc = subprocess.Popen(replica_command(port), cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    return Replica(name, port, proc, log_path)
-
-
-def healthy(url: str) -> bool:
-    """True when ``url``/_stcore/health answers 200."""
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=HEALTH_TIMEOUT_S) as resp:
-            return resp.status == 200
-    except OSError:
-        return False
-
-
-def server_status(stats_socket: Path) -> dict[str, str]:
-    """Ask HAProxy (`show stat`) for the state of every server of the logitlab backend."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(STATS_TIMEOUT_S)
-        sock.connect(str(stats_socket))
-        sock.sendall(b"show stat\n")
-        chunks = []
-        while chunk := sock.recv(SOCKET_CHUNK):
-            chunks.append(chunk)
-    text = b"".join(chunks).decode().lstrip("# ")
-    rows = csv.DictReader(io.StringIO(text))
-    return {row["svname"]: row["status"] for row in rows
-            if row["pxname"] == "logitlab" and row["svname"] not in ("FRONTEND", "BACKEND")}
-
-
-def _wait_until(condition, what: str, procs: list[subprocess.Popen]) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while not condition():
-        dead = [p for p in procs if p.poll() is not None]
-        if dead or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} (exit codes {[p.poll() for p in dead]}); see the logs")
-        time.sleep(POLL_S)
-
-
-def _all_up(stats_socket: Path, names: list[str]) -> bool:
-    try:
-        status = server_status(stats_socket)
-    except OSError:
-        return False
-    return all(status.get(name) == "UP" for name in names)
-
-
-def stop(procs: list[subprocess.Popen]) -> None:
-    """SIGTERM each process in order, then wait for each (SIGKILL after STOP_S)."""
-    for proc in procs:
-        if proc.poll() is None:
-            proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(timeout=STOP_S)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@contextmanager
-def hall(replicas: int, host: str = LOOPBACK, port: int | None = None, log_dir: Path | None = None):
-    """Start ``replicas`` servers and HAProxy on host:port; yield a Hall; stop everything afterwards."""
-    binary = find_haproxy()
-    if binary is None:
-        raise RuntimeError(INSTALL_HINT)
-    with ExitStack() as stack:
-        if log_dir is None:
-            log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="logitlab-hall-")))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        port = port or free_port(host)
-        front: list[subprocess.Popen] = []  # HAProxy, once started
-        members: list[Replica] = []  # the live replicas (restart() swaps entries in place)
-        stack.callback(lambda: stop(front + [r.proc for r in members]))  # HAProxy first: no new students
-        members.extend(_start_replica(f"r{i}", free_port(), log_dir) for i in range(1, replicas + 1))
-        cfg_path, sock = log_dir / "haproxy.cfg", log_dir / "haproxy.sock"
-        cfg_path.write_text(render_config(TEMPLATE.read_text(), [r.port for r in members]))
-        procs = [r.proc for r in members]
-        _wait_until(lambda: all(healthy(r.url) for r in members), "a replica did not start", procs)
-        env = dict(os.environ, LOGITLAB_BIND=f"{host}:{port}", LOGITLAB_STATS_SOCKET=str(sock))
-        with (log_dir / "haproxy.log").open("a") as log:
-            front.append(subprocess.Popen([binary, "-db", "-f", str(cfg_path)], env=env, stdout=log,
-                                          stderr=subprocess.STDOUT, start_new_session=True))
-        _wait_until(lambda: _all_up(sock, [r.name for r in members]), "HAProxy did not see every replica up",
-                    front + procs)
-        yield Hall(f"http://{LOOPBACK if host in ('0.0.0.0', '') else host}:{port}", members, front[0], sock, log_dir)
-
-
-def restart(h: Hall, replica: Replica) -> Replica:
-    """Start a replica that exited again, on the same port and with the same name."""
-    fresh = _start_replica(replica.name, replica.port, h.log_dir)
-    h.replicas[h.replicas.index(replica)] = fresh
-    return fresh
+RESTART_WINDOW_S = 60.0  # a replica restarted more than MAX_RESTARTS times within this is left down
+MAX_RESTARTS = 3  # (a crash loop: HAProxy keeps routing around it, the terminal says so once)
 
 
 def _supervise(h: Hall) -> int:
     """Keep the class running (until Ctrl-C); restart a replica that exits. Exit status if HAProxy dies."""
+    restarts: dict[str, list[float]] = {}  # replica name -> when it was restarted
     while True:
         time.sleep(POLL_S)
         if h.haproxy.poll() is not None:
-            print(f"HAProxy exited ({h.haproxy.returncode}); see {h.log_dir / 'haproxy.log'}", file=sys.stderr)
+            print(f"HAProxy exited ({h.haproxy.returncode}):\n{tail([h.log_dir / 'haproxy.log'])}", file=sys.stderr)
             return 1
-        for replica in list(h.replicas):
-            if replica.proc.poll() is not None:
-                print(f"replica {replica.name} exited ({replica.proc.returncode}); starting it again",
-                      file=sys.stderr)
-                restart(h, replica)
+        now = time.monotonic()
+        for replica in [r for r in h.replicas if r.proc.poll() is not None]:
+            recent = [t for t in restarts.get(replica.name, []) if now - t < RESTART_WINDOW_S]
+            if len(recent) >= MAX_RESTARTS:
+                continue  # already reported below; the others keep serving
+            restarts[replica.name] = [*recent, now]
+            print(f"replica {replica.name} exited ({replica.proc.returncode}); starting it again", file=sys.stderr)
+            if len(recent) + 1 == MAX_RESTARTS:
+                print(f"replica {replica.name} keeps exiting; after this try it stays down:\n"
+                      f"{tail([replica.log_path])}", file=sys.stderr)
+            restart(h, replica)
 
 
 def _interrupt(signum, frame) -> None:
@@ -235,10 +61,11 @@ def main(argv=None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):  # SIGINT too: a background job starts with it ignored
         signal.signal(sig, _interrupt)
     status = 0
+    where = socket.gethostname() if args.host in ("0.0.0.0", "") else args.host
     try:
         with hall(args.replicas, args.host, args.port, args.log_dir) as h:
-            print(f"Logit Lab for a class: {args.replicas} replicas behind HAProxy on http://{args.host}:{args.port}"
-                  f" (logs in {h.log_dir}); Ctrl-C stops everything.", flush=True)
+            print(f"Logit Lab for a class: {args.replicas} replicas behind HAProxy; students open "
+                  f"http://{where}:{args.port} (logs in {h.log_dir}); Ctrl-C stops everything.", flush=True)
             try:
                 status = _supervise(h)
             finally:  # a second Ctrl-C must not cut the stop short and leave servers behind
@@ -247,6 +74,9 @@ def main(argv=None) -> int:
                 print("stopping HAProxy and the replicas …", flush=True)
     except KeyboardInterrupt:
         pass
+    except RuntimeError as err:  # a server or HAProxy did not start: say why, no traceback
+        print(f"could not start the class: {err}", file=sys.stderr)
+        return 1
     print("stopped.", flush=True)
     return status
 

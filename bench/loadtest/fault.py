@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bench.loadtest.script import Report
-from deploy.serve_class import Hall
+from deploy.hall import Hall
 
 POLL_S = 0.1  # how often the students' progress and HAProxy's view are checked
 DOWN_WAIT_S = 30.0  # HAProxy must mark the killed replica DOWN within this

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bench.loadtest.photos import Photo
 from bench.loadtest.script import STEPS, Config, Report, Student
 from bench.loadtest.server import RssSampler, rss_mb, streamlit_server
-from deploy.serve_class import COOKIE, Hall, hall
+from deploy.hall import COOKIE, Hall, hall
 
 WARMUP_INTERACTIONS = 20  # enough for one full round of the script
 WARMUP_SECONDS = 120.0  # the warm-up student's whole budget (first imports can be slow)

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from deploy.serve_class import INSTALL_HINT, find_haproxy
+from deploy.hall import INSTALL_HINT, find_haproxy
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deploy.serve_class import COOKIE, TEMPLATE, render_config
+from deploy.hall import COOKIE, TEMPLATE, render_config
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"

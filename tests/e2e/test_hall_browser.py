@@ -6,7 +6,7 @@ import pytest
 from core.explain import logit_parts, photo_column
 from core.image import preprocess_photo
 from core.model_file import load_model
-from deploy.serve_class import COOKIE, hall
+from deploy.hall import COOKIE, hall
 from tests.deploy.conftest import haproxy  # noqa: F401 (the fixture: HAProxy required in CI)
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
 from tests.e2e.test_cat_browser import UPRIGHT, _jpeg, _p_cat_text
