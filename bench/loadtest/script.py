@@ -241,6 +241,9 @@ class Student:
         before = set(percents(page.texts()))
         after = await self._record("classifier", self.client.upload(
             uploader.widget_id, self.photo.name, self.photo.data, "image/png"))
+        answered_by = self.client.upload_replicas[-1] if self.client.upload_replicas else ""
+        if answered_by != self.client.replica:  # behind HAProxy the cookie must send the upload to the session
+            self._error(f"classifier: upload answered by replica {answered_by!r}, session on {self.client.replica!r}")
         self._check_prediction([p for p in percents(after.texts()) if p not in before])
 
     def _check_prediction(self, shown: list[tuple[float, int]]) -> None:
