@@ -54,8 +54,9 @@ def summary(reports: list[Report], setup: str, args, elapsed_s: float, after_war
     print(f"  throughput: {len(all_ms) / elapsed_s:.1f} reruns/s over {elapsed_s:.0f} s")
     replicas = per_replica(reports, peaks)
     for name, row in replicas.items():
+        memory = f", peak RSS {row['rss_peak_mb']:.0f} MB" if name in peaks else ""
         print(f"  replica {name}: {row['students']} students, {row['interactions']} reruns, p95 {row['p95_ms']:.0f} ms,"
-              f" errors {row['errors']}, peak RSS {row['rss_peak_mb']:.0f} MB")
+              f" errors {row['errors']}{memory}")
     if peaks:
         print("  server RSS (after warm-up → peak): " + ", ".join(
             f"{name} {after_warmup.get(name, 0.0):.0f} → {peak:.0f} MB" for name, peak in peaks.items()))

@@ -131,6 +131,16 @@ def test_a_student_whose_replica_dies_gets_the_page_back_with_its_url_settings(t
                           f"{replica.name} back UP")
 
 
+def test_load_test_plays_against_a_target_address_and_counts_per_replica(two_replicas):
+    cmd = [sys.executable, "-m", "bench.loadtest", "--target", two_replicas.url, "--sessions", "2",
+           "--seconds", "8", "--steps", "home,graph"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=LOADTEST_TIMEOUT_S)
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["setup"] == "target" and result["errors"] == 0, proc.stdout[-3000:]
+    assert {name: row["students"] for name, row in result["per_replica"].items()} == {"r1": 1, "r2": 1}
+    assert sum(row["interactions"] for row in result["per_replica"].values()) == result["interactions"] > 0
+
+
 def test_load_test_fault_run_kills_one_replica_and_the_class_gets_over_it(haproxy):
     cmd = [sys.executable, "-m", "bench.loadtest", "--replicas", "2", "--sessions", "4", "--seconds", "20",
            "--kill-replica-after", "6", "--steps", "home,descent,graph"]
