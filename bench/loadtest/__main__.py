@@ -70,13 +70,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     return args
 
 
-async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float, dict | None]:
+async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float, float, dict | None]:
     warm_errors = await warm_up(target, photos[0])
     if warm_errors:
         print(f"warm-up errors: {warm_errors[:3]}", file=sys.stderr)
     memory = Memory(target.servers)
     memory.start()
-    start = time.monotonic()
+    start, cpu_start = time.monotonic(), time.process_time()
     reconnect_s = RECONNECT_S if args.kill_replica_after is not None else 0.0
     cfg = Config(deadline=start + args.seconds, max_interactions=args.max_interactions, think_s=args.think,
                  steps=args.steps, reconnect_s=reconnect_s)
@@ -94,10 +94,10 @@ async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float,
         killer = asyncio.create_task(kill_replica(target.hall, KILLED, start, args.kill_replica_after,
                                                   [s.report for s in students]))
     reports = await asyncio.gather(*runs)
-    elapsed = time.monotonic() - start
+    elapsed, cpu = time.monotonic() - start, time.process_time() - cpu_start  # cpu: this load generator's own
     kill = await killer if killer is not None else None
     await memory.stop()
-    return list(reports), memory, elapsed, kill_summary(kill, reports) if kill else None
+    return list(reports), memory, elapsed, cpu, kill_summary(kill, reports) if kill else None
 
 
 def run(args: argparse.Namespace, photos=None) -> dict:
@@ -105,9 +105,11 @@ def run(args: argparse.Namespace, photos=None) -> dict:
     photos = photos or class_photos(args.sessions, seed=args.seed)
     photos = [photos[i % len(photos)] for i in range(args.sessions)]  # a bigger class shares some photos
     with open_target(args) as target:
-        reports, memory, elapsed, kill = asyncio.run(_classroom(target, args, photos))
+        reports, memory, elapsed, cpu, kill = asyncio.run(_classroom(target, args, photos))
         setup = target.setup
     result = summary(reports, setup, args, elapsed, memory.after_warmup, memory.peaks())
+    result["loadgen_cores"] = round(cpu / elapsed, 2)  # CPU the simulated students took from the same machine
+    print(f"  load generator: {result['loadgen_cores']:.2f} cores on average (same machine as the servers)")
     if kill is not None:
         print("\n".join(kill_lines(kill)))
         result["kill"] = kill

@@ -54,13 +54,15 @@ def _row(r: dict) -> str:
     memory = ", ".join(f"{v['rss_peak_mb']:.0f}" for v in r["per_replica"].values()) or f"{r['server_rss_mb']:.0f}"
     think = "–".join(f"{v:g}" for v in r["think_s"])
     return (f"| {setup} | {r['sessions']} | {think} s | {r['interactions']:,} | {r['throughput_per_s']:.1f}/s "
-            f"| {r['p50_ms']:,.0f} ms | {r['p95_ms']:,.0f} ms | {r['errors']} | {r['leaks']} | {memory} MB |")
+            f"| {r['p50_ms']:,.0f} ms | {r['p95_ms']:,.0f} ms | {r['errors']} | {r['leaks']} | {memory} MB "
+            f"| {r.get('loadgen_cores', 0.0):.2f} cores |")
 
 
 def table(results: list[dict]) -> list[str]:
     """The runs as Markdown: one row each, then throughput ratios, the fault run and the capacity."""
     lines = ["| setup | students | think | interactions | throughput | p50 | p95 | errors | leaks "
-             "| peak memory per process |", "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "| peak memory per process | load generator |",
+             "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     lines += [_row(r) for r in results]
     busy = [r for r in results if r["part"] == "busy"]
     for size in sorted({r["sessions"] for r in busy}):
