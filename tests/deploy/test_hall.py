@@ -28,6 +28,7 @@ from bench.loadtest.widgets import changed_state, url_values
 from deploy.hall import COOKIE, REPLICA_HEADER, Hall, free_port, hall, healthy, restart
 from ui.lessons import LESSONS
 
+pytestmark = pytest.mark.loadtest  # real servers behind HAProxy (slow; make test-fast leaves them out)
 ROOT = Path(__file__).resolve().parents[2]
 UP_WAIT_S = 90.0  # a restarted replica starts and passes HAProxy's checks within this (2 busy cores)
 CLOSE_WAIT_S = 10.0  # a killed replica's websocket is seen closed within this
