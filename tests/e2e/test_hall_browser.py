@@ -2,6 +2,7 @@
 upload are all answered by one replica (the one its cookie names), and the prediction is right."""
 
 import pytest
+from playwright.sync_api import expect
 
 from core.explain import logit_parts, photo_column
 from core.image import preprocess_photo
@@ -9,7 +10,7 @@ from core.model_file import load_model
 from deploy.hall import COOKIE, hall
 from tests.deploy.conftest import haproxy  # noqa: F401 (the fixture: HAProxy required in CI)
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
-from tests.e2e.test_cat_browser import UPRIGHT, _jpeg, _p_cat_text
+from tests.e2e.test_cat_browser import UPRIGHT, _jpeg, _p_cat
 
 pytestmark = pytest.mark.browser
 REPLICA_HEADER = "x-logitlab-replica"  # as the browser sees it (lower case)
@@ -36,7 +37,7 @@ def test_a_browser_session_and_its_upload_stay_on_the_replica_its_cookie_names(b
         wait_idle(page)
         shipped = load_model()
         p = logit_parts(shipped.w, shipped.b, photo_column(preprocess_photo(data))).p
-        assert _p_cat_text(page) == f"{100 * p:.1f} %"
+        expect(_p_cat(page)).to_have_text(f"{100 * p:.1f} %")
         assert_no_exception(page)
         cookie = {c["name"]: c["value"] for c in context.cookies()}[COOKIE]
         assert set(answered_by) == {cookie}  # every response, the upload PUT included
