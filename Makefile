@@ -73,3 +73,16 @@ loadtest: $(VENV)/.installed-dev  ## 30 students at once against a real server (
 
 shots: $(VENV)/.installed-dev  ## a screenshot of every page (en, presenter, zh, phone, mid-animation) into shots/
 	$(PY) -m bench.shots --out shots
+
+# A class on one port: REPLICAS Logit Lab servers behind HAProxy (deploy/haproxy.cfg, deploy/serve_class.py).
+REPLICAS ?= $(shell nproc)
+CLASS_PORT ?= 8500
+.PHONY: serve-class loadtest-hall
+
+serve-class: $(VENV)/.installed  ## REPLICAS servers (default: cores) behind HAProxy on port $(CLASS_PORT); Ctrl-C stops all
+	@command -v haproxy >/dev/null 2>&1 || test -x /usr/sbin/haproxy || \
+		{ echo "HAProxy is not installed: apt-get install haproxy"; exit 1; }
+	$(PY) -m deploy.serve_class --replicas $(REPLICAS) --port $(CLASS_PORT)
+
+loadtest-hall: $(VENV)/.installed-dev  ## 1 process vs 2 replicas at 30 and 60 students, a fault run, a realistic class
+	$(PY) -m bench.loadtest.hall

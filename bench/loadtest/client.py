@@ -1,13 +1,21 @@
 """A light Streamlit client that speaks the browser's own protocol: protobuf over one websocket.
 
 It does what the frontend does, and nothing more:
-- ``GET /_stcore/health`` for the XSRF cookie (uploads need it), as the frontend does before connecting,
+- ``GET /_stcore/health`` for the XSRF cookie (uploads need it), as the frontend does before connecting;
+  like a browser it keeps every cookie it is given (behind HAProxy: the replica cookie that makes
+  the websocket and the uploads reach the same process) and sends them back on every request,
 - open ``ws://HOST:PORT/_stcore/stream`` (subprotocol "streamlit"),
 - send ``BackMsg.rerun_script`` (query string, page, widget states) and read ``ForwardMsg``s
   until ``script_finished``: the deltas build the page's element tree,
 - upload a file: ``BackMsg.file_urls_request`` -> ``ForwardMsg.file_urls_response`` ->
   HTTP PUT (multipart) to ``/_stcore/upload_file/<session_id>/<file_id>`` -> a rerun whose
   widget state points at the uploaded file.
+
+Behind deploy/haproxy.cfg each response names the replica that answered (X-Logitlab-Replica):
+``replica`` is the one holding this session, and an upload answered by another one is an error.
+After a lost connection, ``reconnect()`` and ``restore()`` do what the frontend does: a new
+websocket (a new session, wherever HAProxy sends it) and a rerun of the same page with the
+same URL query string.
 """
 
 import asyncio
@@ -16,12 +24,14 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from urllib.parse import parse_qsl, urlencode
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Common_pb2 import FileURLs, UploadedFileInfo
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ui.i18n import LANGUAGES, catalogue
 
@@ -29,12 +39,22 @@ UNEXPECTED = frozenset(catalogue(lang)["bounds.unexpected"] for lang in LANGUAGE
 RUN_TIMEOUT_S = 120.0  # one script run may take this long before the client gives up
 HTTP_TIMEOUT_S = 30.0  # host-config and upload requests
 XSRF_COOKIE = "_streamlit_xsrf"  # the cookie the server sets and checks against X-Xsrftoken
+REPLICA_HEADER = "X-Logitlab-Replica"  # deploy/haproxy.cfg: which replica answered
 # Element types whose strings a reader sees as text (charts and widgets are handled apart).
 TEXT_FIELDS = {
     "heading": ("body",), "markdown": ("body",), "alert": ("body",), "text": ("body",),
     "metric": ("label", "body", "delta"), "code": ("code_text",), "progress": ("text",),
     "exception": ("type", "message"), "page_link": ("label",),
 }
+
+
+class ConnectionLost(Exception):
+    """The session's websocket closed (its server went away) while the student was reading."""
+
+
+# What a server that went away looks like from the client: a closed websocket, a refused or
+# reset connection, a failed handshake (e.g. 503 while no replica is up), a closed idle socket.
+LOST_CONNECTION = (ConnectionClosed, InvalidHandshake, OSError, EOFError, ConnectionLost)
 
 
 @dataclass
@@ -84,39 +104,81 @@ class RunResult:
 class StreamlitClient:
     """One browser tab's worth of protocol: a session on a running Streamlit server."""
 
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, cookies: dict[str, str] | None = None):
         self.base_url = base_url.rstrip("/")
         self.session_id = ""
         self.pages: dict[str, str] = {}  # url path ("" for the default page) -> page_script_hash
         self.query_string = ""
+        self.path = ""  # the url path of the page this session is on
+        self.replica = ""  # the replica holding this session (empty when not behind HAProxy)
+        self.upload_replicas: list[str] = []  # the replica that answered each upload PUT
+        self.cookies: dict[str, str] = dict(cookies or {})  # name -> value, as a browser keeps them
         self._ws = None
-        self._xsrf = ""
         self._page_hash = ""
         self._widgets: dict[str, WidgetState] = {}  # widget id -> last state this client set
 
     async def connect(self) -> None:
-        """Fetch the XSRF cookie like the frontend does, then open the websocket."""
-        self._xsrf = await asyncio.to_thread(self._fetch_xsrf)
+        """Fetch the cookies like the frontend does, then open the websocket with them."""
+        await asyncio.to_thread(self._fetch_cookies)
         ws_url = self.base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
         self._ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                                 additional_headers={"Cookie": f"{XSRF_COOKIE}={self._xsrf}"})
+                                 additional_headers={"Cookie": self._cookie_header()})
+        self.replica = self._ws.response.headers.get(REPLICA_HEADER, self.replica)
 
-    def _fetch_xsrf(self) -> str:
-        with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=HTTP_TIMEOUT_S) as resp:
-            cookie = SimpleCookie()
-            for header in resp.headers.get_all("Set-Cookie") or []:
-                cookie.load(header)
-        return cookie[XSRF_COOKIE].value if XSRF_COOKIE in cookie else ""
+    def _fetch_cookies(self) -> None:
+        with urllib.request.urlopen(self._request(f"{self.base_url}/_stcore/health"), timeout=HTTP_TIMEOUT_S) as resp:
+            self._keep_cookies(resp.headers)
+
+    def _keep_cookies(self, headers) -> None:
+        cookie = SimpleCookie()
+        for header in headers.get_all("Set-Cookie") or []:
+            cookie.load(header)
+        self.cookies.update({name: morsel.value for name, morsel in cookie.items()})
+
+    def _cookie_header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    def _request(self, url: str, **kwargs) -> urllib.request.Request:
+        request = urllib.request.Request(url, **kwargs)
+        if self.cookies:
+            request.add_header("Cookie", self._cookie_header())
+        return request
+
+    @property
+    def _xsrf(self) -> str:
+        return self.cookies.get(XSRF_COOKIE, "")
 
     async def close(self) -> None:
         if self._ws is not None:
             await self._ws.close()
             self._ws = None
 
+    async def wait_idle(self, seconds: float) -> None:
+        """Stay idle for ``seconds``; raise ConnectionLost at once if the server closes the websocket."""
+        try:
+            await asyncio.wait_for(self._ws.wait_closed(), seconds)
+        except TimeoutError:
+            return
+        raise ConnectionLost("the websocket closed while the student was reading")
+
+    async def reconnect(self) -> None:
+        """Drop the broken websocket and open a new one (a new session), as the frontend does."""
+        try:
+            await self.close()
+        except LOST_CONNECTION:
+            self._ws = None
+        await self.connect()
+
+    async def restore(self) -> RunResult:
+        """Rerun the page this student was on with its URL query string (the settings), and nothing else."""
+        self._widgets.clear()
+        return await self.rerun(page_name=self.path)  # by URL path, as a page load does
+
     async def open_page(self, url_path: str) -> RunResult:
         """Navigate to a page by its URL path ("" = default page), as a click in the sidebar would."""
         self._widgets.clear()
         self.query_string = ""
+        self.path = url_path
         page_hash = self.pages.get(url_path, "")
         return await self.rerun(page_name="" if page_hash else url_path, page_script_hash=page_hash)
 
@@ -127,6 +189,11 @@ class StreamlitClient:
         if state.HasField("trigger_value"):  # triggers fire once, like a real click
             self._widgets.pop(state.id, None)
         return result
+
+    def set_query(self, key: str, values: list[str]) -> None:
+        """Write ``key`` into the URL query string, as the frontend does for a widget bound to the URL."""
+        pairs = [(k, v) for k, v in parse_qsl(self.query_string, keep_blank_values=True) if k != key]
+        self.query_string = urlencode(pairs + [(key, v) for v in values])
 
     async def rerun(self, *, page_name: str = "", page_script_hash: str = "") -> RunResult:
         """Send rerun_script and collect the run until script_finished."""
@@ -205,8 +272,8 @@ class StreamlitClient:
         body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
                 f"Content-Type: {mime}\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
         url = upload_url if upload_url.startswith("http") else self.base_url + upload_url
-        req = urllib.request.Request(url, data=body, method="PUT", headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "X-Xsrftoken": self._xsrf, "Cookie": f"{XSRF_COOKIE}={self._xsrf}"})
+        req = self._request(url, data=body, method="PUT", headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "X-Xsrftoken": self._xsrf})
         with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT_S) as resp:
             resp.read()
+            self.upload_replicas.append(resp.headers.get(REPLICA_HEADER, ""))

@@ -92,3 +92,25 @@ def describe(state: WidgetState) -> str:
     kind = state.WhichOneof("value")
     value = getattr(state, kind)
     return str(list(value.data)) if hasattr(value, "data") else str(value)
+
+
+def url_values(state: WidgetState) -> list[str]:
+    """What the frontend writes into the URL for a widget bound to the query string (empty: nothing)."""
+    kind = state.WhichOneof("value")
+    if kind in ("string_array_value", "double_array_value", "int_array_value"):
+        return [f"{v:g}" if isinstance(v, float) else str(v) for v in getattr(state, kind).data]
+    if kind in ("string_value", "double_value", "int_value"):
+        value = getattr(state, kind)
+        return [f"{value:g}" if isinstance(value, float) else str(value)]
+    return []
+
+
+def shown_values(el: Element) -> list[str] | None:
+    """A slider's shown value(s) as URL text, or None for a widget this client cannot read back."""
+    if el.kind != "slider":
+        return None
+    proto = el.proto
+    if proto.type == Slider.SELECT_SLIDER:  # a value from the URL or the server comes as its label
+        return list(proto.raw_value) if proto.set_value and proto.raw_value \
+            else [proto.options[int(i)] for i in proto.default]
+    return [f"{v:g}" for v in (proto.value if proto.set_value else proto.default)]
