@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,13 @@ STOP_WAIT_S = 30.0  # the launcher and its children are gone within this after C
 POLL_S = 0.2  # condition polling interval
 HTTP_TIMEOUT_S = 10  # one health request through the proxy
 LR_KEY = "gd_learning_rate"  # the descent page's learning rate, bound to the URL
+
+
+def _run(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API may own this thread's event loop when the
+    browser tests ran first in the same session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +90,7 @@ def test_every_page_works_within_one_replica_and_uploads_reach_it(two_replicas):
             await s.client.close()
         return students
 
-    students = asyncio.run(two_students())
+    students = _run(two_students())
     assert {s.client.replica for s in students} == {"r1", "r2"}
     for student in students:  # the upload PUT is a separate HTTP request: the cookie sent it to the session
         assert student.client.upload_replicas == [student.client.replica]
@@ -118,7 +126,7 @@ async def _settings_then_crash(h: Hall, student: Student) -> str:
 def test_a_student_whose_replica_dies_gets_the_page_back_with_its_url_settings(two_replicas):
     student = _student(two_replicas.url, 0, class_photos(1, seed=0)[0], reconnect_s=RECONNECT_S)
     try:
-        dead = asyncio.run(_settings_then_crash(two_replicas, student))
+        dead = _run(_settings_then_crash(two_replicas, student))
         (lost,) = student.report.disconnects
         assert student.report.errors == []
         assert lost.replica == dead and lost.restored_at is not None

@@ -61,6 +61,7 @@ def test_descent_3d_bowl_tab_draws_the_animated_surface(page, app_url):
 
 def test_race_box_opens_and_draws_both_paths(page, app_url):
     page.goto(f"{app_url}/descent")
+    expect(page.locator(".js-plotly-plot").first).to_be_attached(timeout=PLOT_MS)  # the first run has drawn
     wait_drawn(page, PLOT_MS)  # every chart the page sent is drawn, so the count is final
     before = page.locator(".js-plotly-plot").count()
     assert before >= 1
