@@ -79,6 +79,8 @@ def test_point_off_the_map_stays_on_its_edge_with_a_note(page, app_url):
     rail = page.locator(".js-plotly-plot").first.locator(".slider-rail-touch-rect").first.bounding_box()
     page.mouse.click(rail["x"] + rail["width"] - 1, rail["y"] + rail["height"] / 2)  # the last frame
     _wait_active_beyond(page, 0)
+    page.wait_for_function(f"""() => {{ const m = {ANIMATED}._fullData[{MARKER}];
+        return m.text && String(m.text[0]).startsWith("off the map"); }}""", timeout=PLOT_MS)  # the frame is drawn
     marker = page.evaluate(f"""() => {{ const gd = {ANIMATED}; const m = gd._fullData[{MARKER}];
         return {{x: m.x[0], y: m.y[0], text: m.text[0], xr: gd._fullLayout.xaxis.range,
                  yr: gd._fullLayout.yaxis.range}}; }}""")
