@@ -32,9 +32,8 @@ def _p_cat(page):
     return metric.locator('[data-testid="stMetricValue"]')
 
 
-def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
-    page.goto(f"{app_url}/cat_classifier")
-    wait_idle(page)
+def upload_kitten_and_expect_p_cat(page):
+    """Upload a made-up JPEG on the cat page and wait until p(cat) is the one core computes for it."""
     data = _jpeg()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
         {"name": "kitten.jpg", "mimeType": "image/jpeg", "buffer": data})
@@ -44,6 +43,12 @@ def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
     p = logit_parts(shipped.w, shipped.b, photo_column(preprocess_photo(data))).p
     expect(_p_cat(page)).to_have_text(f"{100 * p:.1f} %")
     assert_no_exception(page)
+
+
+def test_uploading_a_photo_file_shows_the_models_probability(page, app_url):
+    page.goto(f"{app_url}/cat_classifier")
+    wait_idle(page)
+    upload_kitten_and_expect_p_cat(page)
 
 
 def test_camera_photo_from_the_fake_device_gets_a_probability(browser, app_url):
