@@ -1,4 +1,4 @@
-"""Photo -> p(cat) with the shipped model: core.image's pipeline (draft JPEG decode) vs the naive one.
+"""Photo -> p(cat) with the shipped model: core.data.image's pipeline (draft JPEG decode) vs the naive one.
 
 Naive: decode every pixel, convert to RGB, crop the centre square, LANCZOS-resize to 64×64, predict.
 Goals for a 12-megapixel phone JPEG: ours ≤ 40 ms, and at least 4× faster than naive.
@@ -10,8 +10,8 @@ import numpy as np
 from PIL import Image
 
 from bench.common import Row, side_by_side
-from core.data import IMAGE_SIZE
-from core.model_file import load_model
+from core.data.loaders import IMAGE_SIZE
+from core.neuron.model_file import load_model
 from core.predict import classify, photo_x
 
 SEED = 0  # the generated photos are the same on every run

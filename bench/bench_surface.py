@@ -1,18 +1,18 @@
-"""The cost surface J(w, b): the broadcast grid of core.surface against a Python double loop calling
+"""The cost surface J(w, b): the broadcast grid of core.lessons.surface against a Python double loop calling
 cost_and_grads once per grid point, on one-feature toy data with 1000 examples.
 
 The loop is too slow for the full 200 × 200 grid, so it is timed on a 40 × 40 grid and scaled by the
 number of points (its cost is exactly linear in them: one call per point). The broadcast grid is timed
 on the full grid. Rows per cost: the automatic (fast) path against the loop, then against the direct
-broadcast that calls the shared losses of core.model on every cell.
+broadcast that calls the shared losses of core.neuron.model on every cell.
 """
 
 import numpy as np
 
 from bench.common import Row, median_ms, side_by_side
-from core.model import cost_and_grads
-from core.surface import cost_grid, grid_axes
-from core.toy_data import one_feature_dataset
+from core.data.toy_data import one_feature_dataset
+from core.lessons.surface import cost_grid, grid_axes
+from core.neuron.model import cost_and_grads
 
 M = 1000  # examples
 GRID = 200  # grid points per axis: the goal's 200 × 200 grid

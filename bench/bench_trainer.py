@@ -11,8 +11,8 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
 from bench.common import Row, median_ms, side_by_side
-from core import descent
-from core.data import course_data_available, data_dir, load_course_dataset
+from core.data.loaders import course_data_available, data_dir, load_course_dataset
+from core.neuron import descent
 
 RATE = 0.005  # the course's learning rate
 ITERATIONS = 2000  # the course's iterations

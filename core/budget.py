@@ -1,7 +1,7 @@
 """How much work one training run a student starts may cost on a shared server.
 
 The cost of gradient descent is counted as the textbook loop's multiply-adds, m × n_x per step, so a
-run costs m × n_x × iterations. ``core.descent.train`` never does more than that: it switches to the
+run costs m × n_x × iterations. ``core.neuron.descent.train`` never does more than that: it switches to the
 Gram trainer only when building XᵀX (n_x × m² once) is cheaper than the loop. Runs above
 TRAINING_BUDGET are refused with a sentence that says what fits instead.
 """

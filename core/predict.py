@@ -15,17 +15,17 @@ from pathlib import Path
 
 import numpy as np
 
-from core import model
-from core.data import CHANNELS, IMAGE_SIZE, flatten
+from core.data.image import FITS, preprocess_photo
+from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
 from core.errors import LogitLabError
-from core.image import FITS, preprocess_photo
-from core.model_file import TrainedModel, load_model
+from core.neuron import model
+from core.neuron.model_file import TrainedModel, load_model
 
 LABELS = ("non-cat", "cat")  # index = the model's 0/1 prediction, as the course's classes
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 N_X = IMAGE_SIZE * IMAGE_SIZE * CHANNELS  # 12288 inputs: a model for other photo sizes cannot be used
 MIB = 1024 * 1024  # bytes per MiB, for messages
-MAX_FILE_BYTES = 64 * MIB  # larger files are refused unread (a 40-MP photo, core.image.MAX_PIXELS, fits as JPEG)
+MAX_FILE_BYTES = 64 * MIB  # larger files are refused unread (a 40-MP photo, core.data.image.MAX_PIXELS, fits as JPEG)
 
 
 def photo_x(data: bytes, *, fit: str = "crop") -> np.ndarray:

@@ -4,7 +4,7 @@
 
 Progress lines go to stdout; the LAST stdout line is one JSON object (train_accuracy,
 test_accuracy in percent, costs every 100 iterations, seconds, …). With --out the model is
-saved with ``core.model_file.save_model`` (that is how ``make model`` builds the shipped file).
+saved with ``core.neuron.model_file.save_model`` (that is how ``make model`` builds the shipped file).
 Mistakes print one line on stderr: exit 2 for bad arguments, 1 for bad data; never a traceback.
 """
 
@@ -17,9 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from core import data, descent, model
+from core.data import loaders
 from core.errors import LogitLabError
-from core.model_file import save_model
+from core.neuron import descent, model
+from core.neuron.model_file import save_model
 
 COURSE_LEARNING_RATE = 0.005  # the course's setting for the shipped model
 COURSE_ITERATIONS = 2000  # the course's number of gradient-descent steps
@@ -112,13 +113,13 @@ def _run(args) -> int:
     if not args.data.is_dir():
         raise LogitLabError(f"The folder {args.data} was not found.", key="errors_data.folder_missing",
                             folder=str(args.data))
-    course = data.load_course_dataset(args.data)
+    course = loaders.load_course_dataset(args.data)
     print(f"training on {course.train_y.shape[1]} photos: learning rate {args.learning_rate}, "
           f"{args.iterations} iterations, l2 {args.l2}", flush=True)
     hist, report = fit(course, args.learning_rate, args.iterations, args.l2, progress=_print_progress)
     if args.out:
         meta = {k: v for k, v in report.items() if k not in ("seconds", "method")}
-        meta["dataset_sha256"] = {name: data.sha256_of(args.data / name) for name in data.COURSE_FILES}
+        meta["dataset_sha256"] = {name: loaders.sha256_of(args.data / name) for name in loaders.COURSE_FILES}
         meta["numpy_version"] = np.__version__
         try:
             save_model(args.out, hist.w, hist.b, meta)

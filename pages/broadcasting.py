@@ -3,10 +3,10 @@ result (or name the axis that fails), checked against NumPy itself; @ shows the 
 
 import streamlit as st
 
-from core.broadcasting import MATMUL, OPS, explain, explain_matmul, n_elements, picture
 from core.errors import LogitLabError
-from core.shape_text import parse_optional_shape, parse_shape, shape_str
-from core.snippets_broadcasting import broadcasting_script
+from core.lessons.broadcasting import MATMUL, OPS, explain, explain_matmul, n_elements, picture
+from core.lessons.shape_text import parse_optional_shape, parse_shape, shape_str
+from core.snippets.broadcasting import broadcasting_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.broadcasting import stretch_figure
 from ui.i18n import error_text, t

@@ -3,7 +3,7 @@ and explained, so a student sees what a 12288-weight neuron can and cannot do, a
 
 import streamlit as st
 
-from core.snippets_cat import prediction_script
+from core.snippets.cat import prediction_script
 from ui.cached import course_data
 from ui.cat_sections.common import SHIPPED_MODEL_PATH, active_model, shipped_model
 from ui.cat_sections.explanation import accuracies_and_baselines, show_context, show_prediction

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from core import descent_lesson as lesson
-from core.data import DATA_ENV
-from core.features import DATASETS, default_dataset, needs_course
-from core.race import race_result
-from core.snippets_descent import descent_script
-from core.surface import LOSSES
+from core.data.features import DATASETS, default_dataset, needs_course
+from core.data.loaders import DATA_ENV
+from core.lessons import descent as lesson
+from core.lessons.race import race_result
+from core.lessons.surface import LOSSES
+from core.snippets.descent import descent_script
 from ui.cached import course_data
 from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for, race
 from ui.exports import csv_download, reproduce_block, show_chart

@@ -3,7 +3,7 @@ chain-rule derivative against a finite difference before averaging over m exampl
 
 import streamlit as st
 
-from core.graph import (
+from core.lessons.graph import (
     INPUTS,
     M_DEFAULT,
     M_MAX,
@@ -16,12 +16,12 @@ from core.graph import (
     m_examples,
     revealed,
 )
-from core.snippets_graph import graph_script
+from core.snippets.graph import graph_script
 from ui.exports import reproduce_block
 from ui.figures.graph import fmt, graph_dot
 from ui.i18n import t
 from ui.quiz import check_yourself, stop_until_answered
-from ui.quiz import revealed as result_revealed  # core.graph.revealed is the step plan
+from ui.quiz import revealed as result_revealed  # core.lessons.graph.revealed is the step plan
 from ui.url_params import CG_ALPHA_DEFAULT, CG_ALPHA_MAX, CG_DEFAULTS, CG_INPUT_LIMIT, CG_SEED_MAX
 from ui.url_state import keep, link_value
 

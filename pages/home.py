@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.data import CHANNELS, DATA_ENV, IMAGE_SIZE
+from core.data.loaders import CHANNELS, DATA_ENV, IMAGE_SIZE
 from ui.cached import course_data, course_error
 from ui.i18n import error_text, t
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core.loss_lesson import (
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
+from core.lessons.loss import (
     W_LIMIT,
     convexity_demo,
     cost_at,
@@ -11,8 +12,7 @@ from core.loss_lesson import (
     loss_curves,
     per_example_table,
 )
-from core.snippets_loss import loss_script
-from core.toy_data import TOY_KINDS, one_feature_dataset
+from core.snippets.loss import loss_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t

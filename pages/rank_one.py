@@ -3,8 +3,8 @@ and how reshape, keepdims=True and assert keep every vector a column."""
 
 import streamlit as st
 
-from core.rank_one import N_DEFAULT, N_MAX, N_MIN, SEED_MAX, array_text, rank_one_arrays, shape_check
-from core.snippets_rank_one import rank_one_script
+from core.lessons.rank_one import N_DEFAULT, N_MAX, N_MIN, SEED_MAX, array_text, rank_one_arrays, shape_check
+from core.snippets.rank_one import rank_one_script
 from ui.exports import reproduce_block
 from ui.i18n import t
 from ui.quiz import check_yourself, revealed

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core.sigmoid_lesson import (
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
+from core.lessons.sigmoid import (
     Z_LIMIT,
     naive_vs_stable,
     one_feature_fit,
@@ -11,8 +12,7 @@ from core.sigmoid_lesson import (
     sigmoid_readout,
     value_kind,
 )
-from core.snippets_sigmoid import sigmoid_script
-from core.toy_data import TOY_KINDS, one_feature_dataset
+from core.snippets.sigmoid import sigmoid_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.sigmoid import model_chart, sigmoid_chart
 from ui.i18n import t

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from core.data import DATA_ENV
-from core.features import DATASETS, default_dataset, is_separable, needs_course
-from core.snippets_surface import surface_script
-from core.surface import GRID_SIZE, LOSSES
+from core.data.features import DATASETS, default_dataset, is_separable, needs_course
+from core.data.loaders import DATA_ENV
+from core.lessons.surface import GRID_SIZE, LOSSES
+from core.snippets.surface import surface_script
 from ui.cached import course_data
 from ui.cached_lessons import dataset_for, minimum_for, surface_for
 from ui.exports import reproduce_block, show_chart

@@ -3,9 +3,7 @@ faster NumPy is, first for one dot product, then for a whole gradient step on th
 
 import streamlit as st
 
-from core.snippets_vectorization import vectorization_script
-from core.timing import format_duration, format_ratio
-from core.vectorization import (
+from core.lessons.vectorization import (
     DOT_N_DEFAULT,
     DOT_N_MAX,
     DOT_N_MIN,
@@ -18,6 +16,8 @@ from core.vectorization import (
     synthetic_course_shaped,
     time_dot,
 )
+from core.snippets.vectorization import vectorization_script
+from core.timing import format_duration, format_ratio
 from ui.cached import course_data
 from ui.exports import reproduce_block, show_chart
 from ui.figures.graph import fmt

@@ -15,7 +15,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import pytest  # noqa: E402
 
-from core.data import COURSE_FILES, data_dir  # noqa: E402
+from core.data.loaders import COURSE_FILES, data_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def course_dir() -> Path:
 @pytest.fixture(scope="session")
 def course(course_dir):
     """The course dataset, loaded once per test session."""
-    from core.data import load_course_dataset
+    from core.data.loaders import load_course_dataset
 
     return load_course_dataset(course_dir)
 

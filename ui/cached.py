@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.data import course_data_available, data_dir, load_course_dataset
+from core.data.loaders import course_data_available, data_dir, load_course_dataset
 from core.errors import LogitLabError
 
 

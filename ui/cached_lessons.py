@@ -3,10 +3,10 @@ minima, descent paths, and the descent page's heavy figures. Shared by both page
 
 import streamlit as st
 
-from core import descent_lesson as lesson
-from core.features import DATASETS, lesson_dataset
-from core.race import race_result
-from core.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
+from core.data.features import DATASETS, lesson_dataset
+from core.lessons import descent as lesson
+from core.lessons.race import race_result
+from core.lessons.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
 from ui.cached import course_data
 from ui.figures.descent import animated_contour, animated_surface, path_contour
 from ui.i18n import t

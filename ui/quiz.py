@@ -7,11 +7,11 @@ the question about the page's own result has not been answered: the page then sk
 
 import streamlit as st
 
+from core.lessons.shape_text import shape_str
 from core.quiz import questions, reveal_question
 from core.quiz.answers import FORMAT, RIGHT, check
 from core.quiz.question import CHOICE, NUMBER, Question, fixed
 from core.quiz.summary import summary_csv
-from core.shape_text import shape_str
 from ui import quiz_state as state
 from ui.i18n import error_text, t
 

@@ -17,7 +17,7 @@ import re
 import string
 from pathlib import Path
 
-from core.data import DATA_ENV, data_dir
+from core.data.loaders import DATA_ENV, data_dir
 
 PUNCTUATION = frozenset(string.punctuation)  # the characters CommonMark allows to be backslash-escaped
 WORD_JOINER = "\u2060"  # invisible, and neither a word nor a space character: it breaks the patterns below

@@ -9,15 +9,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from core import descent_lesson, graph, rank_one, vectorization
-from core.explain import COURSE_MAJORITY
-from core.features import DATASETS, REAL_DEFAULT
-from core.image import FITS
-from core.loss_lesson import LOSSES
-from core.loss_lesson import W_LIMIT as LOSS_W_LIMIT
+from core.data.features import DATASETS, REAL_DEFAULT
+from core.data.image import FITS
+from core.data.toy_data import TOY_KINDS, TOY_M
+from core.lessons import descent as descent_lesson
+from core.lessons import graph, rank_one, vectorization
+from core.lessons.explain import COURSE_MAJORITY
+from core.lessons.loss import LOSSES
+from core.lessons.loss import W_LIMIT as LOSS_W_LIMIT
+from core.lessons.sigmoid import Z_LIMIT
 from core.quiz import SEED_CAP
-from core.sigmoid_lesson import Z_LIMIT
-from core.toy_data import TOY_KINDS, TOY_M
 
 MAX_CHARS = 64  # longest value any parameter accepts (a shape such as "(12288, 209)" needs 12)
 INT_PATTERN = re.compile(r"[+-]?[0-9]{1,12}")  # a whole number as a link writes it (no exponent, no point)
@@ -124,7 +125,7 @@ SIG_W_LIMIT, SIG_B_LIMIT = 5.0, 5.0  # sigmoid page: w and b sliders span [−5,
 SIG_DEFAULT_W = 1.0  # a gentle upward curve to start from
 SIG_BIG_Z_LIMIT = 5000.0  # the stability input accepts z ∈ [−5000, 5000]
 SIG_DEFAULT_BIG_Z = -1000.0  # far beyond −709, where e^(−z) overflows float64
-LOSS_B_LIMIT = 4.0  # loss page: b in [−4, 4] (w spans core.loss_lesson.W_LIMIT)
+LOSS_B_LIMIT = 4.0  # loss page: b in [−4, 4] (w spans core.lessons.loss.W_LIMIT)
 LOSS_DEFAULT_W = 1.0  # a reasonable model to start from
 SURF_SPAN_MIN, SURF_SPAN_MAX = 2.0, 20.0  # surface page: grid half-width for w and b
 SURF_DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum

@@ -1,6 +1,6 @@
 """One distinct, seeded photo per simulated student, with the p(cat) the shipped model gives it.
 
-The expected value comes from core (core.image.preprocess_photo, core.model_file.load_model),
+The expected value comes from core (core.data.image.preprocess_photo, core.neuron.model_file.load_model),
 the same pipeline the classifier page uses, so a session can check that the percentage it
 reads back is its own photo's and no one else's. Photos are picked so their percentages are
 at least ``MIN_GAP_PERCENT`` apart: a value that belongs to another session cannot be
@@ -43,10 +43,10 @@ def _candidate(rng: np.random.Generator) -> bytes:
 def _predictor():
     """bytes -> p(cat) in percent through core's own pipeline, or None if core lacks a piece."""
     try:
-        from core.data import flatten
+        from core.data.image import preprocess_photo
+        from core.data.loaders import flatten
         from core.errors import LogitLabError
-        from core.image import preprocess_photo
-        from core.model_file import load_model
+        from core.neuron.model_file import load_model
 
         trained = load_model()
     except (ImportError, LogitLabError):

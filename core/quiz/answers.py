@@ -2,7 +2,7 @@
 
 Numbers: one decimal number (a comma works as the decimal point, full-width digits are fine, a leading
 "." too), optionally with an exponent; no expressions, no "nan", no "inf", nothing non-finite.
-Shapes: read by the broadcasting lab's own parser (core.shape_text); "none" / "无" means "NumPy refuses".
+Shapes: read by the broadcasting lab's own parser (core.lessons.shape_text); "none" / "无" means "NumPy refuses".
 Choices: one of the question's option names. Anything else is a format problem with a hint key, never
 an exception.
 """
@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from core.errors import LogitLabError
+from core.lessons.shape_text import parse_shape
 from core.quiz.question import CHOICE, NUMBER, SHAPE, Question
-from core.shape_text import parse_shape
 
 MAX_ANSWER = 40  # characters accepted in one typed answer (the longest right answer needs ~15)
 NUMBER_PATTERN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?", re.ASCII)

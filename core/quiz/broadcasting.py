@@ -1,12 +1,12 @@
 """Broadcasting questions: the result of the page's own shapes, of drawn shapes, which axis fails, and @.
 
-Every answer is core.broadcasting's step-by-step verdict (explain / explain_matmul), which the lab itself
+Every answer is core.lessons.broadcasting's step-by-step verdict (explain / explain_matmul), which the lab itself
 checks against NumPy; shapes are written and read the way the lab writes and reads them.
 """
 
-from core.broadcasting import MATMUL, explain, explain_matmul
+from core.lessons.broadcasting import MATMUL, explain, explain_matmul
+from core.lessons.shape_text import shape_str
 from core.quiz.question import number, shape, shape_tex
-from core.shape_text import shape_str
 
 SIZES = (2, 3, 4, 5)  # axis sizes of drawn shapes (besides the 1s that stretch)
 RANK_RANGE = (1, 3)  # drawn shapes have one to three axes

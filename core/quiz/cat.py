@@ -1,14 +1,14 @@
 """Cat classifier questions: will the model call the page's photo a cat, p(cat) from z, the input's shape,
 and the verdict from z.
 
-The verdict is core.explain.logit_parts with the page's model; the input's shape is core.data.flatten's.
+The verdict is core.lessons.explain.logit_parts with the page's model; the input's shape is core.data.loaders.flatten's.
 """
 
 import numpy as np
 
-from core.data import flatten
-from core.explain import THRESHOLD, logit_parts, photo_column
-from core.model import sigmoid
+from core.data.loaders import flatten
+from core.lessons.explain import THRESHOLD, logit_parts, photo_column
+from core.neuron.model import sigmoid
 from core.quiz.question import choice, data_tag, fixed, number, shape, shape_tex
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit

@@ -1,12 +1,12 @@
 """Descent page questions: what the page's run will do, w and b after one step, and whether one step lowers J."""
 
-from core import descent_lesson as lesson
+from core.lessons import descent as lesson
 from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 SMALL_RATES = tuple(a for a in lesson.LEARNING_RATES if 0.01 <= a <= 5)  # rates whose one step is readable
 LOSS_WORDS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
-VERDICTS = ("converging", "stalled", "oscillating", "runaway", "diverging")  # core.descent_lesson.diagnose's kinds
+VERDICTS = ("converging", "stalled", "oscillating", "runaway", "diverging")  # core.lessons.descent.diagnose's kinds
 
 
 def _path(settings):

@@ -1,6 +1,6 @@
 """Computation-graph questions: dw₁ for the page's own graph, dz, da, and one update of w₁."""
 
-from core.graph import GraphPoint, apply_update, forward_backward, loss_derivative_a
+from core.lessons.graph import GraphPoint, apply_update, forward_backward, loss_derivative_a
 from core.quiz.question import fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit

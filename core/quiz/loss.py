@@ -1,7 +1,7 @@
 """Loss page questions: which loss is larger for the page's example, L(ŷ, y), p(y | x) and a chord of J(w)."""
 
-from core.loss_lesson import CHORD_TOLERANCE, LOSSES, W_LIMIT, chord, example_walkthrough
-from core.model import cross_entropy
+from core.lessons.loss import CHORD_TOLERANCE, LOSSES, W_LIMIT, chord, example_walkthrough
+from core.neuron.model import cross_entropy
 from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit

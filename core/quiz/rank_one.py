@@ -1,10 +1,10 @@
 """Rank-1 questions: a + col for the page's own n, a @ a.T, a.T and X.mean with or without keepdims.
 
-Every answer is the shape of the array core.rank_one really built for that n.
+Every answer is the shape of the array core.lessons.rank_one really built for that n.
 """
 
+from core.lessons.rank_one import N_MAX, N_MIN, rank_one_arrays
 from core.quiz.question import shape, shape_tex
-from core.rank_one import N_MAX, N_MIN, rank_one_arrays
 
 SEED = 0  # the values never matter here, only the shapes
 

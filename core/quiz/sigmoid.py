@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from core.model import predict
+from core.lessons.sigmoid import THRESHOLD, decision_point, sigmoid_readout, sigmoid_slope
+from core.neuron.model import predict
 from core.quiz.question import choice, fixed, number
-from core.sigmoid_lesson import THRESHOLD, decision_point, sigmoid_readout, sigmoid_slope
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 Z_RANGE = 40  # z is drawn as k/10 for k in [−40, 40]: σ changes visibly over [−4, 4]

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from core.model import cost_and_grads
+from core.lessons.surface import LOSSES, cost_surface
+from core.neuron.model import cost_and_grads
 from core.quiz.question import choice, data_tag, fixed, number
-from core.surface import LOSSES, cost_surface
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 PARAM_RANGE = 50  # a drawn (w, b) is (k/10, j/10) with k, j in [−50, 50]

@@ -1,12 +1,12 @@
 """Vectorization questions: the shape of dw for the page's own X, and of Z, dZ and w for drawn sizes.
 
-Shapes come from core.vectorization.vectorized_arrays run on small arrays of the drawn sizes.
+Shapes come from core.lessons.vectorization.vectorized_arrays run on small arrays of the drawn sizes.
 """
 
 import numpy as np
 
+from core.lessons.vectorization import start_weights, vectorized_arrays
 from core.quiz.question import shape, shape_tex
-from core.vectorization import start_weights, vectorized_arrays
 
 SIZE_RANGE = (2, 9)  # drawn n_x and m lie in [2, 9] (small arrays: really computed)
 SEED = 0  # weights of the small arrays (their values never matter, only their shapes)

@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 
-from core.broadcasting import (
+from core.lessons.broadcasting import (
     CHECK_CAP,
     OPS,
     PICTURE_CAP,
@@ -20,8 +20,8 @@ from core.broadcasting import (
     predicted,
     stretch,
 )
-from core.shape_text import MAX_ELEMENTS, MAX_SIZE
-from core.snippets_broadcasting import broadcasting_script
+from core.lessons.shape_text import MAX_ELEMENTS, MAX_SIZE
+from core.snippets.broadcasting import broadcasting_script
 
 RANDOM_CASES = 400  # random shape sets per test
 MAX_TEST_RANK = 4  # ranks 0 … 4 in the random shapes

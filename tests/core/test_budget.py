@@ -4,9 +4,9 @@ with the number of iterations that would fit, and the trainer never does more wo
 import numpy as np
 import pytest
 
-from core import descent
 from core.budget import TRAINING_BUDGET, check_budget, max_iterations, scientific, training_cost
 from core.errors import LogitLabError
+from core.neuron import descent
 
 COURSE_M, COURSE_N_X, COURSE_ITERATIONS = 209, 12288, 2000  # the course's training run
 

@@ -1,4 +1,4 @@
-"""core.byod: uploaded .h5 pairs and photo zips, read in memory, with every malformed case refused clearly."""
+"""core.data.byod: uploaded .h5 pairs and photo zips, read in memory, with every malformed case refused clearly."""
 
 import io
 import struct
@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core import byod
-from core.data import TEST_FILE, TRAIN_FILE
+from core.data import byod
+from core.data.image import preprocess_photo
+from core.data.loaders import TEST_FILE, TRAIN_FILE
 from core.errors import LogitLabError
-from core.image import preprocess_photo
 
 SEED = 3  # fixed seed for the generated photos
 PER_CLASS = 6  # photos per class in the generated archives (≥ byod.MIN_PER_CLASS)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core import descent, model
+from core.neuron import descent, model
 
 COURSE_RATE = 0.005  # the assignment's learning rate
 COURSE_ITERATIONS = 2000  # the assignment's number of iterations

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core import data
+from core.data import loaders
 from core.errors import LogitLabError
 
 LOCALES = Path(__file__).resolve().parents[2] / "ui" / "locales"
-M_TRAIN, M_TEST = 10, 12  # tiny fake splits (labels alternate: ≥ data.MIN_PER_CLASS of each)
+M_TRAIN, M_TEST = 10, 12  # tiny fake splits (labels alternate: ≥ loaders.MIN_PER_CLASS of each)
 SEED = 3  # fixed seed for the fake pixels
 PHOTO_SIDE = 80  # side of the fake photos (not 64: the loader must resize them)
 
@@ -49,13 +49,13 @@ def _good_split(m):
 @pytest.fixture
 def course_folder(tmp_path):
     """A well-formed pair of tiny course files."""
-    _write_split(tmp_path / data.TRAIN_FILE, "train", *_good_split(M_TRAIN))
-    _write_split(tmp_path / data.TEST_FILE, "test", *_good_split(M_TEST))
+    _write_split(tmp_path / loaders.TRAIN_FILE, "train", *_good_split(M_TRAIN))
+    _write_split(tmp_path / loaders.TEST_FILE, "test", *_good_split(M_TEST))
     return tmp_path
 
 
 def test_well_formed_files_load_in_course_shapes(course_folder):
-    course = data.load_course_dataset(course_folder)
+    course = loaders.load_course_dataset(course_folder)
     assert course.train_x.shape == (64 * 64 * 3, M_TRAIN) and course.test_y.shape == (1, M_TEST)
     assert course.train_x_orig.dtype == np.uint8 and 0 <= course.train_x.min() <= course.train_x.max() <= 1
     assert course.classes == ("non-cat", "cat")
@@ -63,7 +63,7 @@ def test_well_formed_files_load_in_course_shapes(course_folder):
 
 def _expect_error(folder, key, *phrases):
     with pytest.raises(LogitLabError) as info:
-        data.load_course_dataset(folder)
+        loaders.load_course_dataset(folder)
     assert info.value.key == f"errors_data.{key}"
     for phrase in phrases:
         assert phrase in str(info.value)
@@ -87,30 +87,30 @@ BAD_TRAIN = {  # case -> (images, labels, expected error key, phrases the messag
 @pytest.mark.parametrize("case", sorted(BAD_TRAIN))
 def test_malformed_train_file_names_file_and_expectation(course_folder, case):
     x, y, key, phrases = BAD_TRAIN[case]
-    _write_split(course_folder / data.TRAIN_FILE, "train", x, y)
-    _expect_error(course_folder, key, data.TRAIN_FILE, *phrases)
+    _write_split(course_folder / loaders.TRAIN_FILE, "train", x, y)
+    _expect_error(course_folder, key, loaders.TRAIN_FILE, *phrases)
 
 
 def test_text_file_named_like_the_course_file_is_unreadable(course_folder):
-    (course_folder / data.TEST_FILE).write_text("these are not the photos you are looking for\n")
-    _expect_error(course_folder, "h5_unreadable", data.TEST_FILE, "HDF5")
+    (course_folder / loaders.TEST_FILE).write_text("these are not the photos you are looking for\n")
+    _expect_error(course_folder, "h5_unreadable", loaders.TEST_FILE, "HDF5")
 
 
 def test_empty_file_is_unreadable(course_folder):
-    (course_folder / data.TRAIN_FILE).write_bytes(b"")
-    _expect_error(course_folder, "h5_unreadable", data.TRAIN_FILE, "HDF5")
+    (course_folder / loaders.TRAIN_FILE).write_bytes(b"")
+    _expect_error(course_folder, "h5_unreadable", loaders.TRAIN_FILE, "HDF5")
 
 
 def test_missing_file_names_file_and_folder(course_folder):
-    (course_folder / data.TEST_FILE).unlink()
-    _expect_error(course_folder, "file_missing", data.TEST_FILE, str(course_folder))
+    (course_folder / loaders.TEST_FILE).unlink()
+    _expect_error(course_folder, "file_missing", loaders.TEST_FILE, str(course_folder))
 
 
 def test_sha256_of_matches_hashlib(tmp_path):
     payload = bytes(range(256)) * 5000  # 1.28 MB: more than one read chunk (1 MiB)
     path = tmp_path / "blob.bin"
     path.write_bytes(payload)
-    assert data.sha256_of(path) == hashlib.sha256(payload).hexdigest()
+    assert loaders.sha256_of(path) == hashlib.sha256(payload).hexdigest()
 
 
 def _photo_bytes(colour, fmt):
@@ -122,7 +122,7 @@ def _photo_bytes(colour, fmt):
 RED, BLUE = (220, 20, 20), (20, 20, 220)  # cat photos are red, non-cat photos blue
 CAT_FILES = {"b.PNG": "PNG", "a.jpg": "JPEG", "d.gif": "GIF", "e.tif": "TIFF", "f.jpeg": "JPEG"}
 NON_CAT_FILES = {"z.webp": "WEBP", "y.bmp": "BMP", "x.png": "PNG", "w.tiff": "TIFF", "v.jpg": "JPEG"}
-PER_CLASS = len(CAT_FILES)  # = data.MIN_PER_CLASS, the fewest a folder may hold
+PER_CLASS = len(CAT_FILES)  # = loaders.MIN_PER_CLASS, the fewest a folder may hold
 
 
 @pytest.fixture
@@ -137,19 +137,19 @@ def photo_folder(tmp_path):
 
 
 def test_photo_folder_loads_sorted_with_labels(photo_folder):
-    X_orig, Y = data.load_photo_folder(photo_folder)
+    X_orig, Y = loaders.load_photo_folder(photo_folder)
     m = 2 * PER_CLASS
     assert X_orig.shape == (m, 64, 64, 3) and X_orig.dtype == np.uint8
     assert Y.tolist() == [[0] * PER_CLASS + [1] * PER_CLASS]  # non-cat (label 0) first, then cat
     means = X_orig.reshape(m, -1, 3).mean(axis=1)  # (m, 3) mean colour of each photo
     assert np.all(means[:PER_CLASS, 2] > means[:PER_CLASS, 0]) and np.all(means[PER_CLASS:, 0] > means[PER_CLASS:, 2])
-    again, _ = data.load_photo_folder(photo_folder)
+    again, _ = loaders.load_photo_folder(photo_folder)
     np.testing.assert_array_equal(again, X_orig)
 
 
 def _folder_error(folder, key, *phrases, **kw):
     with pytest.raises(LogitLabError) as info:
-        data.load_photo_folder(folder, **kw)
+        loaders.load_photo_folder(folder, **kw)
     assert info.value.key == f"errors_data.{key}"
     for phrase in phrases:
         assert phrase in str(info.value)
@@ -182,7 +182,7 @@ def test_broken_photo_names_the_file_and_the_photo_problem(photo_folder):
     broken = photo_folder / "cat" / "c.jpg"
     broken.write_bytes(_photo_bytes(RED, "JPEG")[:100])  # a cut-off JPEG
     with pytest.raises(LogitLabError) as info:
-        data.load_photo_folder(photo_folder)
+        loaders.load_photo_folder(photo_folder)
     assert info.value.key == "errors_data.folder_bad_photo"
     assert str(broken) in str(info.value)
     assert isinstance(info.value.__cause__, LogitLabError)
@@ -193,18 +193,18 @@ def test_broken_photo_names_the_file_and_the_photo_problem(photo_folder):
 def test_a_folder_with_too_few_photos_of_a_class_is_refused(photo_folder):
     (photo_folder / "cat" / "a.jpg").unlink()
     with pytest.raises(LogitLabError) as info:
-        data.load_photo_folder(photo_folder)
+        loaders.load_photo_folder(photo_folder)
     err = info.value
     assert err.key == "errors_upload.too_few"
     assert (err.params["folder"], err.params["found"]) == ("cat", PER_CLASS - 1)
-    assert err.params["limit"] == data.MIN_PER_CLASS
+    assert err.params["limit"] == loaders.MIN_PER_CLASS
     assert_translated(err)
 
 
 def test_a_course_file_with_one_class_is_refused(course_folder):
     x, _ = _good_split(M_TRAIN)
-    _write_split(course_folder / data.TRAIN_FILE, "train", x, np.ones(M_TRAIN))
+    _write_split(course_folder / loaders.TRAIN_FILE, "train", x, np.ones(M_TRAIN))
     with pytest.raises(LogitLabError) as info:
-        data.load_course_dataset(course_folder)
+        loaders.load_course_dataset(course_folder)
     assert info.value.key == "errors_upload.too_few" and info.value.params["folder"] == "non-cat"
     assert_translated(info.value)

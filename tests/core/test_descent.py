@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core import descent, model
+from core.neuron import descent, model
 
 N_X, M = 40, 12  # m < n_x: the case where the Gram trainer is used
 RATE = 0.05  # learning rate of the comparison runs

@@ -7,7 +7,9 @@ import sys
 import numpy as np
 import pytest
 
-from core.descent_lesson import (
+from core.data.features import lesson_dataset
+from core.data.toy_data import one_feature_dataset
+from core.lessons.descent import (
     LEARNING_RATES,
     MAX_FRAMES,
     MAX_ITERATIONS,
@@ -19,10 +21,8 @@ from core.descent_lesson import (
     run_path,
     take_step,
 )
-from core.features import lesson_dataset
-from core.model import cost_and_grads
-from core.snippets_descent import descent_script
-from core.toy_data import one_feature_dataset
+from core.neuron.model import cost_and_grads
+from core.snippets.descent import descent_script
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_huge_rate_on_toy_data_runs_away_without_nan(toy):
 
 def test_quadratic_valley_diverges_and_oscillates_by_hand():
     """A path built by hand: w bounces with growing amplitude and the cost climbs."""
-    from core.descent_lesson import Path
+    from core.lessons.descent import Path
 
     w = np.array([1.0, -2.0, 4.0, -8.0, 16.0, -32.0])
     bouncing = Path(w, np.zeros_like(w), w ** 2, "cross_entropy", 1.0)

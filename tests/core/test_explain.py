@@ -1,10 +1,11 @@
-"""core.explain against NumPy itself, core.model, the course's counts and central differences."""
+"""core.lessons.explain against NumPy itself, core.neuron.model, the course's counts and central differences."""
 
 import numpy as np
 import pytest
 
-from core import explain, model
-from core.model_file import load_model
+from core.lessons import explain
+from core.neuron import model
+from core.neuron.model_file import load_model
 
 SEED = 7  # fixed seed: every run checks the same random photo
 N_X = 64 * 64 * 3  # the model's input size
@@ -130,7 +131,7 @@ def test_history_csv_reads_back_exactly():
     import csv
     import io
 
-    from core.explain import history_csv
+    from core.lessons.explain import history_csv
 
     steps, costs = [0, 10, 20], [0.6931471805599453, 0.5123456789012345, 1e-300]
     rows = list(csv.reader(io.StringIO(history_csv(steps, costs))))

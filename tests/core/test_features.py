@@ -3,9 +3,17 @@
 import numpy as np
 import pytest
 
+from core.data.features import (
+    DATASETS,
+    FEATURES,
+    is_separable,
+    lesson_dataset,
+    needs_course,
+    photo_feature,
+    standardise,
+)
+from core.data.toy_data import one_feature_dataset
 from core.errors import LogitLabError
-from core.features import DATASETS, FEATURES, is_separable, lesson_dataset, needs_course, photo_feature, standardise
-from core.toy_data import one_feature_dataset
 
 
 def _photos():

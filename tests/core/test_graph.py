@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from core.graph import (
+from core.lessons.graph import (
     INPUTS,
     M_MAX,
     STEPS,
@@ -20,10 +20,10 @@ from core.graph import (
     m_examples,
     revealed,
 )
-from core.model import cost_and_grads
-from core.snippets_graph import graph_script
+from core.neuron.model import cost_and_grads
+from core.snippets.graph import graph_script
 
-H = 1e-6  # the test's own central-difference step (independent of core.graph.FD_STEP)
+H = 1e-6  # the test's own central-difference step (independent of core.lessons.graph.FD_STEP)
 POINTS = 25  # random graph points checked
 
 

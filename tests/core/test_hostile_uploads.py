@@ -15,9 +15,9 @@ import h5py
 import numpy as np
 import pytest
 
-from core import byod, image
+from core.data import byod, image
+from core.data.h5_split import SplitCaps
 from core.errors import LogitLabError
-from core.h5_split import SplitCaps
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 11  # fixed seed for the generated pixels
@@ -294,7 +294,7 @@ def test_zip_of_many_large_photos_is_refused_before_decoding_them():
 CALLER = """
 import json, resource, sys
 from pathlib import Path
-from core import byod, image
+from core.data import byod, image
 from core.errors import LogitLabError
 kind, paths = sys.argv[1], sys.argv[2:]
 files = [(Path(p).name, Path(p).read_bytes()) for p in paths]
@@ -359,10 +359,10 @@ def test_a_large_photo_is_decoded_in_a_worker_with_the_same_result(monkeypatch):
     real_run = image.isolate.run_isolated
     monkeypatch.setattr(image.isolate, "run_isolated", lambda *a, **k: calls.append(a[0]) or real_run(*a, **k))
     in_worker = image.photo_stages(data, fit="squash")
-    assert calls == ["core.image:decode_request"]
+    assert calls == ["core.data.image:decode_request"]
     monkeypatch.setenv(image.isolate.WORKER_ENV, "1")  # as inside a worker: decoded right here
     here = image.photo_stages(data, fit="squash")
-    assert calls == ["core.image:decode_request"]
+    assert calls == ["core.data.image:decode_request"]
     for field in ("oriented", "square", "model_input"):
         np.testing.assert_array_equal(getattr(in_worker, field), getattr(here, field))
     assert in_worker.original_size == here.original_size == (side, side)

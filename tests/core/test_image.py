@@ -1,6 +1,6 @@
 """The one photo pipeline: every odd file a student may upload, made here with Pillow and NumPy.
 
-References are independent of core.image: NumPy rotations and block means, Pillow's own
+References are independent of core.data.image: NumPy rotations and block means, Pillow's own
 full decode, and the colours the test files were painted with.
 """
 
@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile, JpegImagePlugin
 
-from core import image
+from core.data import image
+from core.data.image import MAX_PIXELS, photo_stages, preprocess_photo
 from core.errors import LogitLabError
-from core.image import MAX_PIXELS, photo_stages, preprocess_photo
 
 LOCALES = Path(__file__).resolve().parents[2] / "ui" / "locales"
 RED, GREEN, BLUE = (255, 0, 0), (0, 255, 0), (0, 0, 255)

@@ -7,7 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from core.loss_lesson import (
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
+from core.lessons.loss import (
     LOSSES,
     chord,
     chord_stays_above,
@@ -20,9 +21,8 @@ from core.loss_lesson import (
     per_example_losses,
     per_example_table,
 )
-from core.model import cost_and_grads
-from core.snippets_loss import loss_script
-from core.toy_data import TOY_KINDS, one_feature_dataset
+from core.neuron.model import cost_and_grads
+from core.snippets.loss import loss_script
 
 STRICT = {"over": "raise", "divide": "raise", "invalid": "raise"}  # underflow to 0 is allowed
 

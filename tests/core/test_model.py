@@ -1,4 +1,5 @@
-"""core.model against independent references: the naive formula, the textbook loss, finite differences, sklearn."""
+"""core.neuron.model against independent references: the naive formula, the textbook loss, finite differences,
+sklearn."""
 
 import warnings
 
@@ -6,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import log_loss
 
-from core import model
+from core.neuron import model
 
 HUGE = (1e6, 1e308)  # logits far beyond where e^(−z) overflows (about 709)
 MODERATE = np.linspace(-10.0, 10.0, 81)  # where the naive formulas are exact enough to compare (1 − a ≥ 4.5e-5)

@@ -6,9 +6,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from core import data, model
+from core.data import loaders
 from core.errors import LogitLabError
-from core.model_file import DEFAULT_MODEL, TrainedModel, load_model, save_model
+from core.neuron import model
+from core.neuron.model_file import DEFAULT_MODEL, TrainedModel, load_model, save_model
 from core.train import COST_EVERY, COURSE_ITERATIONS, COURSE_LEARNING_RATE, fit
 from tests.core.test_data import assert_translated
 
@@ -102,7 +103,7 @@ def test_unreadable_meta_is_a_clear_error(tmp_path):
 
 
 def test_shipped_model_loads_without_the_dataset(monkeypatch, tmp_path):
-    monkeypatch.setenv(data.DATA_ENV, str(tmp_path / "no_data_here"))
+    monkeypatch.setenv(loaders.DATA_ENV, str(tmp_path / "no_data_here"))
     shipped = load_model()
     assert shipped.w.shape == (64 * 64 * 3, 1)
     assert set(shipped.meta) >= META_KEYS
@@ -114,7 +115,7 @@ def test_shipped_model_equals_retraining_from_the_course_files(course, course_di
     shipped = load_model()
     meta = shipped.meta
     assert (meta["learning_rate"], meta["iterations"], meta["l2"]) == (COURSE_LEARNING_RATE, COURSE_ITERATIONS, 0)
-    assert meta["dataset_sha256"] == {name: data.sha256_of(course_dir / name) for name in data.COURSE_FILES}
+    assert meta["dataset_sha256"] == {name: loaders.sha256_of(course_dir / name) for name in loaders.COURSE_FILES}
     hist, report = fit(course, meta["learning_rate"], meta["iterations"], meta["l2"])
     np.testing.assert_allclose(hist.w, shipped.w, rtol=0, atol=SAME_FLOAT64)
     assert hist.b == pytest.approx(shipped.b, rel=0, abs=SAME_FLOAT64)

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from core import predict
+from core.data.image import preprocess_photo
 from core.errors import LogitLabError
-from core.image import preprocess_photo
-from core.model_file import load_model, save_model
+from core.neuron.model_file import load_model, save_model
 from core.predict import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_FILE_BYTES, MIB, main, photo_x
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,14 +10,14 @@ import math
 import numpy as np
 import pytest
 
-from core import descent_lesson
-from core.graph import GraphPoint
-from core.model_file import load_model
+from core.data.toy_data import one_feature_dataset
+from core.lessons import descent as descent_lesson
+from core.lessons.graph import GraphPoint
+from core.neuron.model_file import load_model
 from core.quiz import KINDS, SEED_CAP, kind_rng, questions, reveal_question
 from core.quiz.answers import FORMAT, MAX_ANSWER, RIGHT, WRONG, check, parse_number
 from core.quiz.question import CHOICE, NUMBER, SHAPE
 from core.quiz.summary import summary_csv
-from core.toy_data import one_feature_dataset
 
 SEEDS = range(12)  # enough seeds to draw every variant of every kind several times
 H = 1e-6  # central-difference step

@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from core.descent_lesson import Path, run_path
-from core.model import accuracy, predict
-from core.race import race_result
-from core.toy_data import one_feature_dataset
+from core.data.toy_data import one_feature_dataset
+from core.lessons.descent import Path, run_path
+from core.lessons.race import race_result
+from core.neuron.model import accuracy, predict
 
 
 def test_settled_step_is_the_first_after_which_no_decision_changes():

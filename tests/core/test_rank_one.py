@@ -7,8 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from core.rank_one import N_MAX, N_MIN, array_text, rank_one_arrays, shape_check
-from core.snippets_rank_one import rank_one_script
+from core.lessons.rank_one import N_MAX, N_MIN, array_text, rank_one_arrays, shape_check
+from core.snippets.rank_one import rank_one_script
 
 SCRIPT_TIMEOUT = 60  # seconds the generated script may take on a slow shared machine
 CASES = [(n, seed) for n in (N_MIN, 5, N_MAX) for seed in (0, 7)]

@@ -3,7 +3,7 @@
 import pytest
 
 from core.errors import LogitLabError
-from core.shape_text import MAX_RANK, MAX_SIZE, MAX_TEXT, parse_optional_shape, parse_shape, shape_str
+from core.lessons.shape_text import MAX_RANK, MAX_SIZE, MAX_TEXT, parse_optional_shape, parse_shape, shape_str
 from ui.i18n import catalogue
 
 

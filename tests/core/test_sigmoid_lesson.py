@@ -7,8 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from core.model import sigmoid
-from core.sigmoid_lesson import (
+from core.data.toy_data import one_feature_dataset
+from core.lessons.sigmoid import (
     decision_point,
     naive_vs_stable,
     one_feature_fit,
@@ -18,8 +18,8 @@ from core.sigmoid_lesson import (
     sigmoid_slope,
     value_kind,
 )
-from core.snippets_sigmoid import sigmoid_script
-from core.toy_data import one_feature_dataset
+from core.neuron.model import sigmoid
+from core.snippets.sigmoid import sigmoid_script
 
 STEP = 1e-5  # central-difference step for σ'
 FD_TOLERANCE = 1e-9  # agreement expected between σ(1 − σ) and the central difference

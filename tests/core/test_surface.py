@@ -7,11 +7,11 @@ import sys
 import numpy as np
 import pytest
 
-from core.features import lesson_dataset
-from core.model import cost_and_grads
-from core.snippets_surface import surface_script
-from core.surface import LOSSES, cost_grid, cost_surface, grid_axes, true_minimum
-from core.toy_data import one_feature_dataset
+from core.data.features import lesson_dataset
+from core.data.toy_data import one_feature_dataset
+from core.lessons.surface import LOSSES, cost_grid, cost_surface, grid_axes, true_minimum
+from core.neuron.model import cost_and_grads
+from core.snippets.surface import surface_script
 
 SPAN = 6.0  # half-width of the grids tested
 SIZE = 21  # grid points per axis in the pointwise checks
@@ -52,7 +52,7 @@ def test_large_ranges_fall_back_to_the_direct_path_without_overflow():
 
 
 def test_grid_is_chunked_identically_for_many_examples(monkeypatch):
-    import core.surface as surface
+    import core.lessons.surface as surface
 
     X, Y = one_feature_dataset("overlapping", m=300, seed=3)
     ws, bs = grid_axes(SPAN, SPAN, SIZE)

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import descent, model
-from core.model_file import load_model
+from core.neuron import descent, model
+from core.neuron.model_file import load_model
 from core.train import COURSE_LEARNING_RATE, EXIT_DATA, EXIT_USAGE, MAX_ITERATIONS, main
 
 ROOT = Path(__file__).resolve().parents[2]

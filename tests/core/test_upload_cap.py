@@ -2,7 +2,7 @@
 
 import tomllib
 
-from core.byod import MAX_UPLOAD_BYTES
+from core.data.byod import MAX_UPLOAD_BYTES
 from tests.conftest import ROOT
 
 MIB = 1024 * 1024  # Streamlit counts server.maxUploadSize in MiB

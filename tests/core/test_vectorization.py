@@ -7,10 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from core.model import cost_and_grads
-from core.snippets_vectorization import vectorization_script
-from core.timing import MIN_ROUNDS
-from core.vectorization import (
+from core.lessons.vectorization import (
     COURSE_M,
     COURSE_N_X,
     DOT_N_MAX,
@@ -22,6 +19,9 @@ from core.vectorization import (
     synthetic_course_shaped,
     time_dot,
 )
+from core.neuron.model import cost_and_grads
+from core.snippets.vectorization import vectorization_script
+from core.timing import MIN_ROUNDS
 
 SMALL_FEATURES = 16  # keeps the two-loop runs in these tests short
 
@@ -118,7 +118,7 @@ def test_reproduce_script_reads_the_course_file_when_given(course_dir):
     script = vectorization_script(10, SMALL_FEATURES, use_data=True)
     assert str(course_dir) not in script and str(course_dir.resolve()) not in script
     got = _printed(script)
-    from core.data import load_course_dataset
+    from core.data.loaders import load_course_dataset
 
     data = load_course_dataset(course_dir)
     step = compare_step(data.train_x, data.train_y, SMALL_FEATURES)

@@ -5,7 +5,7 @@ them nowhere after a reconnect to another replica, and leak to others on this on
 
 The shipped model is read from core/assets; uploads and a student's own model live in their
 session (st.session_state). The only writer is the command-line trainer's model file
-(core/model_file.py, used by `make model`), which the app never calls.
+(core/neuron/model_file.py, used by `make model`), which the app never calls.
 """
 
 import ast
@@ -16,7 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 APP_FILES = sorted([ROOT / "app.py", *(ROOT / "core").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
                     *(ROOT / "pages").rglob("*.py")])
-CLI_WRITERS = {"core/model_file.py"}  # writes the model file for `python -m core.train --out`; never the app
+MODEL_WRITER = "core/neuron/model_file.py"
+CLI_WRITERS = {MODEL_WRITER}  # writes the model file for `python -m core.train --out`; never the app
 APP_SIDE = ("app.py", "ui/", "pages/")  # what the server runs per session
 WRITER_FUNCTIONS = {"save_model"}  # the CLI writer's entry point, never called from the app side
 MUTABLE_BUILDERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"}
@@ -142,8 +143,8 @@ def test_module_keeps_no_state_outside_the_session(path):
 
 def test_the_shipped_model_is_read_only_data_inside_the_app():
     assert (ROOT / "core" / "assets" / "cat_model.npz").is_file()
-    assert problems((ROOT / "core/model_file.py").read_text(), "core/model_file.py") == []  # allowed writer, else clean
-    assert _disk_writes(ast.parse((ROOT / "core/model_file.py").read_text()))  # …and it does write: the CLI's file
+    assert problems((ROOT / MODEL_WRITER).read_text(), MODEL_WRITER) == []  # allowed writer, else clean
+    assert _disk_writes(ast.parse((ROOT / MODEL_WRITER).read_text()))  # …and it does write: the CLI's file
 
 
 @pytest.mark.parametrize(("source", "what"), [

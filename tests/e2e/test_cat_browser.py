@@ -8,9 +8,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from core.explain import logit_parts, photo_column
-from core.image import preprocess_photo
-from core.model_file import load_model
+from core.data.image import preprocess_photo
+from core.lessons.explain import logit_parts, photo_column
+from core.neuron.model_file import load_model
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser

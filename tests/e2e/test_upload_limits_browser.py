@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from core.byod import MAX_UPLOAD_BYTES
+from core.data.byod import MAX_UPLOAD_BYTES
 from tests.e2e.conftest import assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core.explain import fit_and_score, logit_parts, photo_column
-from core.image import preprocess_photo
-from core.model import predict
-from core.model_file import load_model
+from core.data.image import preprocess_photo
+from core.lessons.explain import fit_and_score, logit_parts, photo_column
+from core.neuron.model import predict
+from core.neuron.model_file import load_model
 from tests.pages.conftest import ROOT, open_page, the_one
 
 PAGE = "pages/cat_classifier.py"

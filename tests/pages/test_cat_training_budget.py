@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from core import budget
-from core.data import CHANNELS, IMAGE_SIZE, CourseData
+from core.data.loaders import CHANNELS, IMAGE_SIZE, CourseData
 from tests.pages.conftest import open_page
 from ui.i18n import catalogue
 from ui.safe_text import WORD_JOINER

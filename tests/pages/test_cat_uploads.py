@@ -8,7 +8,7 @@ import h5py
 import numpy as np
 from PIL import Image
 
-from core import byod
+from core.data import byod
 from tests.pages.conftest import open_page, shown
 from ui.cat_sections import photo
 from ui.i18n import catalogue

@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from core.descent_lesson import MAX_FRAMES
-from core.features import lesson_dataset
-from core.model import cost_and_grads
+from core.data.features import lesson_dataset
+from core.lessons.descent import MAX_FRAMES
+from core.neuron.model import cost_and_grads
 from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 from ui.figures.descent import TRAIL_POINTS
 

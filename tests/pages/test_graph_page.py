@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from core.graph import STEPS
+from core.lessons.graph import STEPS
 from tests.pages.conftest import open_page, table_with_column, the_one
 
 PAGE = "pages/graph.py"

@@ -6,8 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from core.model import cost_and_grads, sigmoid
-from core.toy_data import one_feature_dataset
+from core.data.toy_data import one_feature_dataset
+from core.neuron.model import cost_and_grads, sigmoid
 from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/loss.py"

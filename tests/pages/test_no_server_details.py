@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.data import COURSE_FILES, DATA_ENV
+from core.data.loaders import COURSE_FILES, DATA_ENV
 from tests.pages.conftest import ROOT, open_page
 from ui.i18n import catalogue
 from ui.lessons import HOME, LESSONS
@@ -82,7 +82,7 @@ def test_an_unexpected_error_is_one_sentence_and_the_details_go_to_the_log(monke
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail /etc/passwd")
 
-    monkeypatch.setattr("core.broadcasting.explain", broken)
+    monkeypatch.setattr("core.lessons.broadcasting.explain", broken)
     monkeypatch.setattr("streamlit.runtime.scriptrunner.script_runner.PagesManager", _RoutedByApp)
     with caplog.at_level(logging.ERROR, logger="logitlab"):
         at = open_page("pages/broadcasting.py", bc_a="(7, 1)", bc_b="(1, 11)")  # shapes no other test caches

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.rank_one import N_MAX, rank_one_arrays
+from core.lessons.rank_one import N_MAX, rank_one_arrays
 from tests.pages.conftest import open_page, the_one
 
 PAGE = "pages/rank_one.py"

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core.features import REAL_DEFAULT
+from core.data.features import REAL_DEFAULT
 from tests.pages.conftest import ROOT, chart_spec, open_page, plotly_array, trace_by_meta
 
 SCRIPT_TIMEOUT = 120  # seconds one script may take (the vectorization script times loops) on 2 busy cores

@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from core.model import sigmoid
+from core.neuron.model import sigmoid
 from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/sigmoid.py"

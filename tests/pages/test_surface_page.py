@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from core.features import lesson_dataset
-from core.surface import cost_grid, true_minimum
+from core.data.features import lesson_dataset
+from core.lessons.surface import cost_grid, true_minimum
 from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/surface.py"

@@ -3,7 +3,7 @@ what the current step has revealed, and the step lives in the link (?cg_step=)."
 
 import pytest
 
-from core.graph import STEPS, revealed
+from core.lessons.graph import STEPS, revealed
 from tests.pages.links import open_link, routed, shared_link  # noqa: F401 (routed is a fixture)
 from ui.i18n import catalogue
 

@@ -6,8 +6,8 @@ read the shared link, open that link in a new session, find the same control by 
 
 import pytest
 
-from core.data import course_data_available
-from core.features import DATASETS, default_dataset
+from core.data.features import DATASETS, default_dataset
+from core.data.loaders import course_data_available
 from tests.pages.links import link_notes, open_link, routed, shared_link  # noqa: F401 (routed is a fixture)
 from ui.i18n import catalogue
 from ui.url_params import NO_COURSE, PAGES, Param

@@ -6,9 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from core.descent_lesson import run_path
-from core.features import lesson_dataset
-from core.race import race_result
+from core.data.features import lesson_dataset
+from core.lessons.descent import run_path
+from core.lessons.race import race_result
 from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
 
 DESCENT = "pages/descent.py"
@@ -58,7 +58,7 @@ def test_loss_legend_names_the_log_of_y_hat(lang):
 
 
 def test_marker_note_is_blank_on_the_map_and_says_where_off_it():
-    from core.surface import cost_surface
+    from core.lessons.surface import cost_surface
     from ui.figures.descent import ON_MAP_NOTE, marker_at
 
     X, Y = lesson_dataset("overlapping", None)

@@ -3,8 +3,8 @@ z = 0 line and of the chart's edges, wherever the photo lands."""
 
 import pytest
 
-from core.explain import sigmoid_curve
-from core.model import sigmoid
+from core.lessons.explain import sigmoid_curve
+from core.neuron.model import sigmoid
 from ui.figures.cat import sigmoid_point
 
 # σ rises, so below-right and above-left of a point on it are the two sides clear of the curve.

@@ -4,7 +4,7 @@ import string
 
 import pytest
 
-from core.data import DATA_ENV
+from core.data.loaders import DATA_ENV
 from core.errors import LogitLabError
 from ui.i18n import error_text
 from ui.safe_text import REPO, WORD_JOINER, SafeMarkdown, escape_markdown, hide_server_paths

@@ -4,11 +4,11 @@ the training data in use, and errors shown in the reader's language."""
 import streamlit as st
 
 from core.errors import LogitLabError
-from core.model_file import DEFAULT_MODEL, TrainedModel, load_model
+from core.neuron.model_file import DEFAULT_MODEL, TrainedModel, load_model
 from ui.i18n import error_text, t
 
 USER_MODEL_KEY = "cat_user_model"  # the model this session trained (a TrainedModel)
-USER_DATA_KEY = "cat_user_data"  # the dataset this session uploaded (a core.data.CourseData)
+USER_DATA_KEY = "cat_user_data"  # the dataset this session uploaded (a core.data.loaders.CourseData)
 CHOICE_KEY = "cat_model_choice"  # radio: "shipped" or "mine"
 PENDING_KEY = "cat_switch_to_mine"  # set after training: select "mine" on the next run
 MODEL_CHOICES = ("shipped", "mine")

@@ -3,7 +3,7 @@ taken apart with the live numbers; the evidence map; and the honest context next
 
 import streamlit as st
 
-from core.explain import (
+from core.lessons.explain import (
     THRESHOLD,
     evidence_map,
     logit_parts,

@@ -4,7 +4,7 @@ p(cat) and right/wrong, the mistakes first if asked, and one example's share of 
 import numpy as np
 import streamlit as st
 
-from core.explain import (
+from core.lessons.explain import (
     confidence,
     enlarge,
     example_gradient,

@@ -1,10 +1,10 @@
 """Bring your own data: the course's two .h5 files or a .zip of cat/ and non-cat/ photos, read in
-memory by core.byod (parsed in a worker process with memory and time limits) and kept in
+memory by core.data.byod (parsed in a worker process with memory and time limits) and kept in
 st.session_state[USER_DATA_KEY] for this session only; the same upload is never parsed twice."""
 
 import streamlit as st
 
-from core import byod
+from core.data import byod
 from core.errors import LogitLabError
 from ui.cat_sections.common import USER_DATA_KEY, show_error
 from ui.cat_sections.upload_cache import once_per_upload

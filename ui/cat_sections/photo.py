@@ -3,7 +3,7 @@ the file to the model's (12288, 1) input with a shape badge at every stage.
 
 Uploads are read with ``getvalue()`` and never written to disk; they live in this session only, and
 each is decoded once per session (``once_per_upload``): reruns reuse the result. Large photos are
-decoded in a worker process by core.image.
+decoded in a worker process by core.data.image.
 """
 
 from dataclasses import dataclass
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from core.data.image import FITS, photo_stages
 from core.errors import LogitLabError
-from core.explain import enlarge, flat_preview, photo_column
-from core.image import FITS, photo_stages
+from core.lessons.explain import enlarge, flat_preview, photo_column
 from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
@@ -31,7 +31,7 @@ class Photo:
 
     name: str
     model_input: np.ndarray  # (64, 64, 3) uint8
-    stages: object = None  # core.image.PhotoStages for uploads and camera shots, None for examples
+    stages: object = None  # core.data.image.PhotoStages for uploads and camera shots, None for examples
     label: int | None = None  # the true label of a test-set example
 
 

@@ -1,4 +1,4 @@
-"""Train it yourself: learning rate, iterations and L2, a live cost curve while core.descent.train
+"""Train it yourself: learning rate, iterations and L2, a live cost curve while core.neuron.descent.train
 runs, the new model's accuracy, and the course's learning-rate comparison on one chart.
 
 A run costs m × n_x × iterations (core.budget); above TRAINING_BUDGET the Train button is disabled
@@ -13,8 +13,8 @@ import streamlit as st
 from core import budget
 from core.budget import check_budget, scientific, training_cost
 from core.errors import LogitLabError
-from core.explain import fit_and_score, history_csv, split_baselines
-from core.model_file import TrainedModel
+from core.lessons.explain import fit_and_score, history_csv, split_baselines
+from core.neuron.model_file import TrainedModel
 from ui.cached import course_data
 from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
 from ui.exports import csv_download, show_chart

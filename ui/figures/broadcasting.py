@@ -39,7 +39,7 @@ def _panel(values, kinds, meta: str) -> go.Heatmap:
 def stretch_figure(picture, titles: list[str]):
     """One panel per operand (its values copied out by rule 4) and one for the result.
 
-    picture: core.broadcasting.Picture (2-D arrays, all of the result's shape);
+    picture: core.lessons.broadcasting.Picture (2-D arrays, all of the result's shape);
     titles: one panel title per operand and one for the result.
     """
     n_panels = len(picture.values)

@@ -7,7 +7,7 @@ step-by-step reveal has reached it; nodes lit at the current step get a thick bo
 import math
 from html import escape
 
-from core.graph import INPUTS, STEPS, GraphPoint, GraphValues, revealed
+from core.lessons.graph import INPUTS, STEPS, GraphPoint, GraphValues, revealed
 from ui.theme import PALETTE
 
 FILL_ALPHA = "40"  # hex alpha appended to palette colours for light node fills

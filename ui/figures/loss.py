@@ -19,7 +19,7 @@ LEGEND_BELOW_MARGIN = 110  # px under the plot: axis title plus a two-row legend
 def loss_chart(y_hat, ce, sq, y: int, mark=None):
     """Cross-entropy and ½(ŷ − y)² against ŷ for one label y; arrays are (points,).
 
-    mark: optional core.loss_lesson.Example drawn on both curves (the example walked through below).
+    mark: optional core.lessons.loss.Example drawn on both curves (the example walked through below).
     """
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=y_hat, y=ce, mode="lines", name=t("loss.name_ce", term=CE_TERMS[int(y)]), meta="ce",
@@ -36,7 +36,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
-    """J(w) along w with a chord (core.loss_lesson.Chord or None) and a marker at the current w."""
+    """J(w) along w with a chord (core.lessons.loss.Chord or None) and a marker at the current w."""
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=w_grid, y=costs, mode="lines", name="J(w)", meta=meta,
                              line={"color": colour, "width": 3}))

@@ -79,7 +79,7 @@ def _prediction_points(fig, x, proba, correct):
 def model_chart(fit, x, y):
     """σ(wx + b) over the data: labels at ŷ = y, predictions on the curve, and the decision point.
 
-    fit: core.sigmoid_lesson.OneFeatureFit; x, y: (m,) feature values and 0/1 labels.
+    fit: core.lessons.sigmoid.OneFeatureFit; x, y: (m,) feature values and 0/1 labels.
     """
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=fit.x_grid, y=fit.curve, mode="lines", name=t("sigmoid.curve_model"),

@@ -1,6 +1,6 @@
 """Charts of the cost-surface lesson: J(w, b) as a rotatable 3D surface and as a contour map.
 
-Both take a core.surface.Surface (rows follow b, columns follow w) and an optional mark
+Both take a core.lessons.surface.Surface (rows follow b, columns follow w) and an optional mark
 (w, b, J, label) for the minimum. Traces carry a ``meta`` id ("surface", "contour", "minimum")
 so tests can find them in the plotly spec. The descent charts build on these two.
 """

@@ -7,8 +7,8 @@ Traces carry a ``meta`` id ("loop", "numpy", "current") so tests can find them i
 
 import plotly.graph_objects as go
 
+from core.lessons.vectorization import DotTiming
 from core.timing import UNITS, Timing, format_duration, format_ratio
-from core.vectorization import DotTiming
 from ui.i18n import t
 from ui.theme import PALETTE, style
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from core.model import cost_and_grads, cross_entropy, cross_entropy_from_logits, sigmoid
-from core.vectorization import loop_cost_and_grads
+from core.lessons.vectorization import loop_cost_and_grads
+from core.neuron.model import cost_and_grads, cross_entropy, cross_entropy_from_logits, sigmoid
 
 INPUTS = ("x1", "w1", "x2", "w2", "b")  # the five inputs of the seed's graph
 PARAMS = ("w1", "w2", "b")  # what gradient descent updates (x1, x2 are data)
@@ -149,7 +149,7 @@ class MExamples:
 
     per_example: list  # GraphValues for each column of X
     loop: tuple  # (cost, dw (2, 1), db) from the seed's two for-loops
-    vectorized: tuple  # (cost, dw (2, 1), db) from core.model.cost_and_grads
+    vectorized: tuple  # (cost, dw (2, 1), db) from core.neuron.model.cost_and_grads
     max_diff: float  # largest |Δ| between the two over cost, dw1, dw2, db
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid
 from core.timing import BUDGET_S, Machine, Timing, measure, this_machine
 
 DOT_N_MIN = 1_000  # smallest vector length on the slider
@@ -92,7 +92,7 @@ def loop_cost_and_grads(w, b, X, Y):
     """The seed's two for-loops: over the m examples, and inside over the n_x features.
 
     w: (n_x, 1), b: float, X: (n_x, m), Y: (1, m). Returns (cost, dw (n_x, 1), db), the
-    same quantities as core.model.cost_and_grads, one number at a time.
+    same quantities as core.neuron.model.cost_and_grads, one number at a time.
     """
     n_x, m = X.shape
     cost, db = 0.0, 0.0

@@ -70,7 +70,7 @@ def _read_split(path: Path, prefix: str):
     """Read one HDF5 file's images, labels and class names, checking each against the course."""
     import h5py
 
-    from core.h5_split import SplitCaps, read_split
+    from core.data.h5_split import SplitCaps, read_split
 
     if not path.is_file():
         raise LogitLabError(f"The file {path.name} was not found in {path.parent}.",
@@ -129,7 +129,7 @@ def _suffix_list() -> str:
 
 def _read_photo(path: Path) -> np.ndarray:
     """One photo file -> (64, 64, 3) uint8 through the app's one preprocessing function."""
-    from core.image import preprocess_photo
+    from core.data.image import preprocess_photo
 
     try:
         return preprocess_photo(path.read_bytes())

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from core import model
 from core.errors import LogitLabError
+from core.neuron import model
 
-DEFAULT_MODEL = Path(__file__).parent / "assets" / "cat_model.npz"
+DEFAULT_MODEL = Path(__file__).parents[1] / "assets" / "cat_model.npz"  # core/assets, beside the rooms
 ARRAYS = ("w", "b", "meta")  # the entries a model file must hold
 
 

@@ -24,7 +24,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core import isolate
-from core.data import IMAGE_SIZE
+from core.data.loaders import IMAGE_SIZE
 from core.errors import LogitLabError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")  # Pillow's format names we accept
@@ -125,7 +125,7 @@ def _from_worker(data: bytes, fit: str, size: int, want: str, name: str) -> dict
     if fit not in FITS:
         raise ValueError(f"fit must be one of {FITS}, got {fit!r}")
     request = {"data": data, "fit": fit, "size": np.array(size), "want": want}
-    return isolate.run_isolated("core.image:decode_request", request, file=name, limits=PHOTO_LIMITS)
+    return isolate.run_isolated("core.data.image:decode_request", request, file=name, limits=PHOTO_LIMITS)
 
 
 def decode_request(request: dict) -> dict:

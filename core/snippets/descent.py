@@ -1,6 +1,6 @@
 """The gradient-descent page's "reproduce this" script: NumPy only, data embedded, path printed."""
 
-from core.snippets_surface import array_literal
+from core.snippets.surface import array_literal
 
 DESCENT_LOOP = '''
 def cost_and_grads(w, b, loss):

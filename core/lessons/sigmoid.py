@@ -1,6 +1,6 @@
 """The sigmoid lesson: σ and its slope, the one-feature model σ(wx + b), and why σ is computed stably.
 
-Everything here reuses core.model's sigmoid, sigmoid_naive and log_sigmoid; nothing new is derived.
+Everything here reuses core.neuron.model's sigmoid, sigmoid_naive and log_sigmoid; nothing new is derived.
 """
 
 import math
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import accuracy, log_sigmoid, predict, predict_proba, sigmoid, sigmoid_naive
+from core.neuron.model import accuracy, log_sigmoid, predict, predict_proba, sigmoid, sigmoid_naive
 
 Z_LIMIT = 8.0  # the σ chart spans z ∈ [−8, 8]: σ is within 0.0004 of 0 or 1 at the ends
 CURVE_POINTS = 401  # samples along every drawn curve
@@ -93,12 +93,12 @@ class NaiveVsStable:
     z: float
     naive_exp: float  # e^(−z) as the naive formula computes it (inf once −z > ~709)
     naive_exp_warnings: list  # NumPy's warning texts while computing e^(−z)
-    naive_sigma: float  # 1 / (1 + e^(−z)) via core.model.sigmoid_naive
+    naive_sigma: float  # 1 / (1 + e^(−z)) via core.neuron.model.sigmoid_naive
     naive_sigma_warnings: list
     naive_log_sigma: float  # log of the naive σ: −inf when σ rounded to 0
     naive_log_warnings: list
-    stable_sigma: float  # core.model.sigmoid: same value, never a warning
-    stable_log_sigma: float  # core.model.log_sigmoid: finite for every finite z
+    stable_sigma: float  # core.neuron.model.sigmoid: same value, never a warning
+    stable_log_sigma: float  # core.neuron.model.log_sigmoid: finite for every finite z
     log10_sigma: float  # log₁₀ σ(z): σ written as a power of ten even when it underflows
 
     @property

@@ -2,23 +2,23 @@
 
 A grid of G_b × G_w parameter pairs over m examples is a (G_b, G_w, m) block of logits
 z = w·x + b: the whole surface is one broadcast, summed over the examples axis (chunked over
-grid rows so memory stays bounded). Every grid value equals ``core.model.cost_and_grads`` at
+grid rows so memory stays bounded). Every grid value equals ``core.neuron.model.cost_and_grads`` at
 that (w, b).
 
 Fast path (binary labels, moderate ranges): e^(w·x + b) = e^(w·x) · e^(b), so the G_w·m and G_b
 exponentials are computed once and the (G_b, G_w, m) block needs only products:
   cross-entropy: Σ log(1 + e^t) = log Π (1 + e^t), one log per block of K examples;
   squared error: σ(z) = 1 / (1 + e^(−w·x) · e^(−b)), no transcendental per cell at all.
-Otherwise the direct path calls the shared losses of core.model on every cell.
+Otherwise the direct path calls the shared losses of core.neuron.model on every cell.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.descent import gradient_descent
-from core.features import is_separable
-from core.model import cost_and_grads, cross_entropy_from_logits, sigmoid, squared_error
+from core.data.features import is_separable
+from core.neuron.descent import gradient_descent
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, sigmoid, squared_error
 
 LOSSES = ("cross_entropy", "squared_error")
 GRID_SIZE = 81  # grid points per axis on the lesson pages (odd: 0 is on the grid)

@@ -3,14 +3,14 @@ makes (accuracy at the course's 0.5 threshold) and how many steps it took to set
 
 The final costs J of two different losses are on different scales (cross-entropy is unbounded,
 squared error never exceeds ½ per example), so they are never compared with each other here.
-X is (1, m), Y is (1, m); a Path holds w, b and J after each step (core.descent_lesson.Path).
+X is (1, m), Y is (1, m); a Path holds w, b and J after each step (core.lessons.descent.Path).
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import accuracy, predict
+from core.neuron.model import accuracy, predict
 
 
 @dataclass(frozen=True)

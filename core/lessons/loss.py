@@ -1,7 +1,7 @@
 """The loss lesson: L(ŷ, y) two ways, J(w) along w for both, and where cross-entropy comes from.
 
-Costs come only from core.model.cost_and_grads; per-example losses only from
-core.model.cross_entropy_from_logits and squared_error. Nothing here writes a loss formula.
+Costs come only from core.neuron.model.cost_and_grads; per-example losses only from
+core.neuron.model.cross_entropy_from_logits and squared_error. Nothing here writes a loss formula.
 """
 
 import math
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid, squared_error
-from core.sigmoid_lesson import power_of_ten
+from core.lessons.sigmoid import power_of_ten
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid, squared_error
 
 LOGIT_LIMIT = 7.0  # the L(ŷ) chart samples z ∈ [−7, 7], so ŷ = σ(z) spans about [0.001, 0.999]
 LOSS_POINTS = 301  # samples along each L(ŷ) curve

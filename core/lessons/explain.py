@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import descent, model
-from core.data import CHANNELS, IMAGE_SIZE, flatten
+from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
+from core.neuron import descent, model
 
 THRESHOLD = 0.5  # the course's rule: cat when p(cat) > 0.5
 PREVIEW_VALUES = 6  # how many entries of the flattened vector the page shows
@@ -29,7 +29,7 @@ class LogitParts:
     positive: float  # Σ w_i·x_i over the terms > 0
     negative: float  # Σ w_i·x_i over the terms < 0
     b: float
-    z: float  # wᵀx + b, computed by core.model.forward
+    z: float  # wᵀx + b, computed by core.neuron.model.forward
     p: float  # σ(z) = p(cat | x)
 
     @property
@@ -145,7 +145,7 @@ class ExampleGradient:
 
 
 def example_gradient(w: np.ndarray, b: float, x: np.ndarray, y: int, m: int) -> ExampleGradient:
-    """a, dz = a − y and this example's share dz·x/m of dw, via core.model.cost_and_grads on one column.
+    """a, dz = a − y and this example's share dz·x/m of dw, via core.neuron.model.cost_and_grads on one column.
 
     With a single example, cost_and_grads returns dw = x·dz and db = dz.
     """
@@ -165,7 +165,7 @@ class FitResult:
 
 def fit_and_score(train_x, train_y, test_x, test_y, learning_rate: float, iterations: int, *,
                   l2: float = 0.0, record_every: int = 100, progress=None) -> FitResult:
-    """Train from zero with core.descent.train, then score both splits (percent)."""
+    """Train from zero with core.neuron.descent.train, then score both splits (percent)."""
     hist = descent.train(train_x, train_y, learning_rate, iterations, l2=l2,
                          record_every=record_every, progress=progress)
     return FitResult(hist, model.accuracy(model.predict(hist.w, hist.b, train_x), train_y),

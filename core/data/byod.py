@@ -3,7 +3,7 @@ bytes in memory (never written to disk), checked against limits, ready to train 
 
 Both are parsed in a worker process with a memory and a time limit (``core.isolate``): a file that
 crashes or stalls a C library fails only its own upload. Inside, every .h5 dataset is checked for
-structure and size before it is read (``core.h5_split``).
+structure and size before it is read (``core.data.h5_split``).
 
 Zip archives are read member by member: declared sizes and compression ratios are checked first,
 then each member is read in chunks and reading stops as soon as it passes its limit, so a zip
@@ -17,9 +17,9 @@ import zipfile
 import numpy as np
 
 from core import isolate
-from core.data import MIN_PER_CLASS, PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData
+from core.data.h5_split import SplitCaps, check_image_count, declared_images, read_split
+from core.data.loaders import MIN_PER_CLASS, PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData
 from core.errors import LogitLabError
-from core.h5_split import SplitCaps, check_image_count, declared_images, read_split
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # an upload above 10 MiB is refused (= maxUploadSize in .streamlit/config.toml)
 MAX_PHOTOS = 600  # photos per archive (memory: 12 KB each once shrunk to 64×64)
@@ -71,7 +71,7 @@ def load_h5_pair(files: list[tuple[str, bytes]], *, isolated: bool = True) -> Co
     request = {f"name{k}": name for k, (name, _) in enumerate(files)}
     request.update({f"data{k}": data for k, (_, data) in enumerate(files)})
     label = " + ".join(name for name, _ in files)
-    answer = isolate.run_isolated("core.byod:parse_h5_pair", request, file=label, limits=H5_LIMITS,
+    answer = isolate.run_isolated("core.data.byod:parse_h5_pair", request, file=label, limits=H5_LIMITS,
                                   in_process=not isolated)
     return CourseData(answer["train_x"], answer["train_y"], answer["test_x"], answer["test_y"], PHOTO_FOLDERS)
 
@@ -205,7 +205,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 def _check_decode_budget(zf: zipfile.ZipFile, members) -> None:
     """All photos' decoding memory together, from their headers, before any photo is decoded."""
-    from core.image import decode_bytes
+    from core.data.image import decode_bytes
 
     total = 0
     for info, _ in members:
@@ -227,7 +227,7 @@ def _bad_photo(name: str, exc: LogitLabError) -> LogitLabError:
 
 def _photo_array(name: str, data: bytes) -> np.ndarray:
     """One photo's bytes -> (64, 64, 3) uint8 through the app's one preprocessing function."""
-    from core.image import preprocess_photo
+    from core.data.image import preprocess_photo
 
     try:
         return preprocess_photo(data)
@@ -242,7 +242,7 @@ def load_photo_zip(data: bytes, name: str = "photos.zip", *, isolated: bool = Tr
     Parsed in a worker process unless ``isolated`` is False (tests of the parsing rules).
     """
     _check_upload_size(name, data)
-    answer = isolate.run_isolated("core.byod:parse_photo_zip", {"data": data, "name": name}, file=name,
+    answer = isolate.run_isolated("core.data.byod:parse_photo_zip", {"data": data, "name": name}, file=name,
                                   limits=ZIP_LIMITS, in_process=not isolated)
     return answer["X"], answer["Y"], [str(member) for member in answer["names"]]
 

@@ -16,7 +16,7 @@ from functools import reduce
 
 import numpy as np
 
-from core.shape_text import MAX_ELEMENTS
+from core.lessons.shape_text import MAX_ELEMENTS
 
 OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}  # element-wise operators
 MATMUL = "@"

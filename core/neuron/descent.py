@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.model import cost_and_grads, cross_entropy_from_logits, sigmoid
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, sigmoid
 
 ProgressFn = Callable[[int, float], None]
 

@@ -2,7 +2,7 @@
 
 The photo's 64×64×3 model input is baked into the script (zlib + base64, standard library only);
 the weights are read from the model file (a plain .npz, no pickles). The script prints
-``name = value`` lines (repr floats) that a test compares with core.explain's numbers.
+``name = value`` lines (repr floats) that a test compares with core.lessons.explain's numbers.
 '''
 
 import base64

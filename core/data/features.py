@@ -7,9 +7,9 @@ The lessons' datasets (toy and real) are all (X (1, m), Y (1, m)) in the course'
 
 import numpy as np
 
-from core.data import DATA_ENV, PIXEL_MAX
+from core.data.loaders import DATA_ENV, PIXEL_MAX
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
 from core.errors import LogitLabError
-from core.toy_data import TOY_KINDS, one_feature_dataset
 
 FEATURES = ("saturation", "brightness", "warmth")  # photo features offered by the lessons
 CAT_PREFIX = "cat_"  # dataset names of the real features: "cat_saturation", …

@@ -5,9 +5,9 @@ its timings are printed too (best and median of several runs taken in turns, lik
 vary from machine to machine and from run to run.
 '''
 
-from core.data import DATA_ENV, DEFAULT_DATA_DIR, TRAIN_FILE
+from core.data.loaders import DATA_ENV, DEFAULT_DATA_DIR, TRAIN_FILE
+from core.lessons.vectorization import COURSE_M, COURSE_N_X, WEIGHT_SCALE
 from core.timing import MIN_BATCH_S
-from core.vectorization import COURSE_M, COURSE_N_X, WEIGHT_SCALE
 
 SCRIPT_ROUNDS = 7  # repeats per timed function in the script (a fixed count: no time budget needed offline)
 

@@ -1,6 +1,6 @@
 """The broadcasting lab's "reproduce this" script: plain NumPy, the shapes on screen, printed results."""
 
-from core.broadcasting import MATMUL, is_small
+from core.lessons.broadcasting import MATMUL, is_small
 
 HEADER = '''"""Broadcasting lab, reproduced: the shapes from Logit Lab, checked by NumPy itself."""
 import numpy as np

@@ -1,7 +1,7 @@
 """Gradient descent on a one-feature model as a lesson: the path of (w, b), what went wrong
 (oscillation, divergence), one step at a time, animation frames and a CSV of the path.
 
-Every step is ``core.descent.gradient_descent`` / ``core.model.cost_and_grads``; nothing here
+Every step is ``core.neuron.descent.gradient_descent`` / ``core.neuron.model.cost_and_grads``; nothing here
 differentiates anything itself. X is (1, m), Y is (1, m); w and b are plain floats.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.descent import gradient_descent
-from core.model import cost_and_grads
+from core.neuron.descent import gradient_descent
+from core.neuron.model import cost_and_grads
 
 RATE_DECADES = range(-3, 2)  # learning rates from 10⁻³ up to the 10¹ decade …
 RATE_STEPS = (1, 2, 5)  # … in 1-2-5 steps per decade (evenly spaced on a log scale) …

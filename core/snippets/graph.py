@@ -3,8 +3,8 @@
 The script prints ``name = value`` lines (repr floats) that a test compares with core's numbers.
 '''
 
-from core.graph import GraphPoint
-from core.snippets_sigmoid import array_literal
+from core.lessons.graph import GraphPoint
+from core.snippets.sigmoid import array_literal
 
 
 def graph_script(p: GraphPoint, alpha: float, X, Y) -> str:

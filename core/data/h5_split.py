@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data import CHANNELS, IMAGE_SIZE, PHOTO_FOLDERS, PIXEL_MAX, check_class_counts
+from core.data.loaders import CHANNELS, IMAGE_SIZE, PHOTO_FOLDERS, PIXEL_MAX, check_class_counts
 from core.errors import LogitLabError
 
 IMAGE_VALUES = IMAGE_SIZE * IMAGE_SIZE * CHANNELS  # numbers per photo (12288)
