@@ -9,6 +9,10 @@ export LOGITLAB_DATA ?= data
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 UPGRADE_VENV := $(or $(TMPDIR),/tmp)/logitlab-upgrade-venv
 FAST_TESTS = -m "not browser and not loadtest"
+# pytest-xdist: the suite on TEST_WORKERS processes, a whole test file per process (its browser and app
+# server are started once); TEST_WORKERS=0 runs it in one process
+TEST_WORKERS ?= 2
+PARALLEL = -n $(TEST_WORKERS) --dist loadfile
 # one clear line when the Python that builds a venv is too old
 CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 	  echo "Logit Lab needs Python >= 3.11 with venv, but '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print(platform.python_version())' 2>/dev/null || echo missing): install python3.11 (or newer) and python3.11-venv, then run make PYTHON=python3.11"; \
@@ -40,10 +44,10 @@ lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 
 test: lint  ## ruff, then every test (dataset and browser tests skip when those are absent)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
 
 test-fast: lint  ## the edit-test loop: no browser, no classroom load test
-	$(PY) -m pytest $(FAST_TESTS)
+	$(PY) -m pytest $(PARALLEL) $(FAST_TESTS)
 
 e2e-stress: $(VENV)/.installed-dev  ## the browser tests $(STRESS_RUNS) times in a row on a machine kept busy
 	PY=$(PY) tests/stress_e2e.sh $(STRESS_RUNS)

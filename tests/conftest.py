@@ -20,6 +20,20 @@ from core.data.loaders import COURSE_FILES, data_dir  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _slow(item) -> bool:
+    """A real browser, a classroom load test or a hall of replicas: tens of seconds per test."""
+    return bool(item.get_closest_marker("browser") or item.get_closest_marker("loadtest")) or (
+        "deploy" in item.path.parts
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first. With `make test`'s workers (pytest-xdist, a whole file per worker) the long files
+    start at once and the quick AppTests fill the gaps, instead of one long file running alone at the end.
+    The sort is stable, so every file keeps its own order."""
+    items.sort(key=lambda item: not _slow(item))
+
+
 def _missing(reason: str, flag: str):
     if os.environ.get(flag) == "1":
         pytest.fail(f"{reason} ({flag}=1, so this is required)", pytrace=False)

@@ -2,6 +2,8 @@
 
 from streamlit.testing.v1 import AppTest
 
+from tests.pages.conftest import APP_TIMEOUT  # AppTest's own 3 s default is too short on a busy 2-core machine
+
 
 def _script():
     import streamlit as st
@@ -16,7 +18,7 @@ def _script():
 
 
 def _run(**state) -> AppTest:
-    at = AppTest.from_function(_script)
+    at = AppTest.from_function(_script, default_timeout=APP_TIMEOUT)
     for name, value in state.items():
         at.session_state[name] = value
     return at.run()
