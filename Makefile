@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PORT ?= 8501
 STRESS_RUNS ?= 5
+BUSY_LOOPS ?= 2
 export LOGITLAB_DATA ?= data
 # pip installs the tested versions in constraints.txt; requirements*.txt keep the ranges for users
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -50,7 +51,7 @@ test-fast: lint  ## the edit-test loop: no browser, no classroom load test
 	$(PY) -m pytest $(PARALLEL) $(FAST_TESTS)
 
 e2e-stress: $(VENV)/.installed-dev  ## the browser tests $(STRESS_RUNS) times in a row on a machine kept busy
-	PY=$(PY) tests/stress_e2e.sh $(STRESS_RUNS)
+	PY=$(PY) BUSY_LOOPS=$(BUSY_LOOPS) TEST_WORKERS=$(TEST_WORKERS) tests/stress_e2e.sh $(STRESS_RUNS)
 
 bench: $(VENV)/.installed-dev  ## side-by-side benchmark table (medians and ratios)
 	$(PY) -m bench

@@ -2,11 +2,14 @@
 # Run every real-browser test (tests/e2e) N times in a row while two busy loops keep the machine's
 # cores loaded, as on a shared classroom server or a busy CI box. Any failure in any run fails the script.
 #   tests/stress_e2e.sh [N]        (make e2e-stress STRESS_RUNS=N; N defaults to 5)
+# BUSY_LOOPS=K sets the number of busy loops (default 2); TEST_WORKERS=W runs each pass on W pytest-xdist
+# processes as `make test` does (default 2; 0 for one process). Each run prints the load average around it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
 PY="${PY:-.venv/bin/python}"
-BUSY_LOOPS=2  # CPU-bound processes started beside the tests
+BUSY_LOOPS="${BUSY_LOOPS:-2}"  # CPU-bound processes started beside the tests
+WORKERS="${TEST_WORKERS:-2}"
 
 busy=()
 stop_busy() {
@@ -23,10 +26,11 @@ echo "e2e stress: $RUNS runs of tests/e2e with $BUSY_LOOPS busy loops (pids ${bu
 failed=0
 for run in $(seq "$RUNS"); do
   start=$SECONDS
-  if LOGITLAB_REQUIRE_BROWSER=1 "$PY" -m pytest tests/e2e -q; then
-    echo "run $run/$RUNS: passed in $((SECONDS - start)) s"
+  load_before=$(cut -d" " -f1-3 /proc/loadavg)
+  if LOGITLAB_REQUIRE_BROWSER=1 "$PY" -m pytest tests/e2e -q -n "$WORKERS" --dist loadfile; then
+    echo "run $run/$RUNS: passed in $((SECONDS - start)) s (load average before: $load_before; after: $(cut -d" " -f1-3 /proc/loadavg))"
   else
-    echo "run $run/$RUNS: FAILED after $((SECONDS - start)) s"
+    echo "run $run/$RUNS: FAILED after $((SECONDS - start)) s (load average before: $load_before; after: $(cut -d" " -f1-3 /proc/loadavg))"
     failed=$((failed + 1))
   fi
 done
