@@ -6,9 +6,11 @@ server the second thread is often not running: measured here under a load of 14 
 437–878 ms on two threads against 27–81 ms on one, and a photo's p(cat), a 4 µs dot product, waited
 milliseconds. The work inside is small enough for one core.
 
-The limit is process-wide (BLAS has no per-thread setting) and lasts while any caller is inside: the first
-to enter sets it, the last to leave restores the previous setting, so overlapping callers in different
-threads (two students training at once) never leave it set.
+The setting is process-wide (OpenBLAS has one pool of threads) and lasts while any caller is inside: the
+first to enter lowers it, the last to leave restores what it was, so overlapping callers in different
+threads (two students training at once, each in Streamlit's own script thread) never leave it lowered.
+threadpoolctl lets only one Python thread at a time change OpenBLAS's setting and silently ignores the
+others; the changes here are serialised by one lock, so each clears that claim first.
 """
 
 import functools
@@ -16,28 +18,37 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import OpenBLASController, ThreadpoolController
 
 THREADS = 1  # BLAS threads inside one_blas_thread()
 
 _lock = threading.Lock()
 _inside = 0  # callers currently inside one_blas_thread()
-_limiter = None  # threadpoolctl's handle that restores the previous setting
+_before: list[int] = []  # each BLAS library's thread count before the first caller entered
 
 
 @functools.cache
-def _controller() -> ThreadpoolController:
-    """The loaded BLAS libraries, found once (finding them costs ~0.5 ms; setting a limit ~10 µs)."""
-    return ThreadpoolController()
+def _libraries() -> tuple:
+    """The loaded BLAS libraries, found once (finding them costs ~0.5 ms; setting a count ~10 µs)."""
+    return tuple(ThreadpoolController().select(user_api="blas").lib_controllers)
+
+
+def _set(counts) -> None:
+    """Set each BLAS library's thread count (called with _lock held)."""
+    OpenBLASController.clear_controlling_thread(force=True)
+    for library, count in zip(_libraries(), counts, strict=True):
+        library.set_num_threads(count)
+    OpenBLASController.clear_controlling_thread(force=True)
 
 
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
     """Run the body with NumPy's BLAS on THREADS thread(s); safe to nest and to use from several threads."""
-    global _inside, _limiter
+    global _inside, _before
     with _lock:
         if _inside == 0:
-            _limiter = _controller().limit(limits=THREADS, user_api="blas")
+            _before = [library.get_num_threads() for library in _libraries()]
+            _set([THREADS] * len(_before))
         _inside += 1
     try:
         yield
@@ -45,5 +56,4 @@ def one_blas_thread() -> Iterator[None]:
         with _lock:
             _inside -= 1
             if _inside == 0:
-                _limiter.restore_original_limits()
-                _limiter = None
+                _set(_before)

@@ -98,3 +98,26 @@ def test_squared_error_loss_option_runs_and_descends(problem):
     assert hist.costs[-1] < hist.costs[0]
     cost_end = model.cost_and_grads(hist.w, hist.b, X, Y, loss="squared_error")[0]
     assert cost_end <= hist.costs[-1]
+
+
+LARGE = 100.0  # scale of X below: the logits pass |z| = 745, where e^(−|z|) underflows, within a few steps
+BEYOND_EXP = 745.0  # |z| beyond which e^(−|z|) is 0 in float64 (and e^(|z|) overflowed long before)
+LARGE_RATE = 0.5  # a large step, so the logits grow fast
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.5])
+def test_gram_trainer_stays_exact_and_silent_for_logits_far_beyond_exp_range(problem, l2):
+    """σ(z) = ½ + ½·tanh(z/2) in the Gram trainer: no overflow warning, the same run as the stable sigmoid's."""
+    X, Y = problem
+    X = LARGE * X
+    kw = {"l2": l2, "record_every": EVERY, "snapshot_steps": SNAPSHOTS}
+    with np.errstate(over="raise", divide="raise", invalid="raise"):  # underflow to 0 is exact enough here
+        loop = descent.train(X, Y, LARGE_RATE, ITERATIONS, method="textbook", **kw)
+        gram = descent.train(X, Y, LARGE_RATE, ITERATIONS, method="gram", **kw)
+    largest = max(np.max(np.abs(model.forward(w, b, X))) for w, b in gram.snapshots.values())
+    assert largest > BEYOND_EXP
+    scale = max(np.max(np.abs(w)) for w, _ in loop.snapshots.values())  # large weights: agree relative to them
+    np.testing.assert_allclose(gram.costs, loop.costs, rtol=AGREE, atol=AGREE)
+    for step in SNAPSHOTS:
+        np.testing.assert_allclose(gram.snapshots[step][0], loop.snapshots[step][0], rtol=0, atol=AGREE * scale)
+        assert gram.snapshots[step][1] == pytest.approx(loop.snapshots[step][1], abs=AGREE * scale)
