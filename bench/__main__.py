@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 import bench
+from bench.common import load_average
 
 
 def _fmt(value, unit):
@@ -18,6 +19,7 @@ def _fmt(value, unit):
 
 def main(argv=None) -> int:
     only = set(argv if argv is not None else sys.argv[1:])
+    load_before = load_average()
     rows = []
     for info in sorted(pkgutil.iter_modules(bench.__path__), key=lambda i: i.name):
         if not info.name.startswith("bench_") or (only and info.name not in only):
@@ -27,7 +29,8 @@ def main(argv=None) -> int:
         rows.extend(module.rows())
     print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"{len(__import__('os').sched_getaffinity(0))} cores, Python {platform.python_version()}, "
-          f"NumPy {np.__version__}")
+          f"NumPy {np.__version__}; load average (1 / 5 / 15 min) {load_before} at the start, "
+          f"{load_average()} at the end")
     header = f"| {'measure':<52} | {'median':>14} | {'baseline':<34} | {'baseline median':>16} | {'ratio':>8} | goal |"
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")

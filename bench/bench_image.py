@@ -9,7 +9,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from bench.common import Row, side_by_side
+from bench.common import Row, side_by_side_cpu
 from core.data.loaders import IMAGE_SIZE
 from core.neuron.model_file import load_model
 from core.predict import classify, photo_x
@@ -46,26 +46,28 @@ def _naive_x(data: bytes) -> np.ndarray:
     return np.asarray(square, dtype=np.float64).reshape(-1, 1) / 255.0
 
 
-def _row(name: str, data: bytes, trained, with_goal: bool) -> Row:
+def _rows(name: str, data: bytes, trained, with_goal: bool) -> list[Row]:
     def ours():
         return classify(trained, photo_x(data))
 
     def naive():
         return classify(trained, _naive_x(data))
 
-    ours_ms, naive_ms = side_by_side(ours, naive, REPEATS)
+    (ours_ms, naive_ms), (ours_cpu, naive_cpu) = side_by_side_cpu(ours, naive, REPEATS)
     p_ours, p_naive = ours()[0], naive()[0]
     label = f"{name}: p(cat) {p_ours:.3f} vs naive {p_naive:.3f}"
     if not with_goal:
-        return Row(label, ours_ms, "naive full decode + LANCZOS", naive_ms)
-    met = ours_ms <= GOAL_MS and naive_ms / ours_ms >= GOAL_RATIO
-    return Row(label, ours_ms, "naive full decode + LANCZOS", naive_ms,
-               goal=f"≤ {GOAL_MS:.0f} ms and ≥ {GOAL_RATIO:.0f}× faster", met=met)
+        return [Row(label, ours_ms, "naive full decode + LANCZOS", naive_ms)]
+    goal = f"≤ {GOAL_MS:.0f} ms and ≥ {GOAL_RATIO:.0f}× faster"
+    return [Row(label, ours_ms, "naive full decode + LANCZOS", naive_ms, goal=goal,
+                met=ours_ms <= GOAL_MS and naive_ms / ours_ms >= GOAL_RATIO),
+            Row("  the same, CPU time (what it takes given a core)", ours_cpu, "naive, CPU time", naive_cpu, goal=goal,
+                met=ours_cpu <= GOAL_MS and naive_cpu / ours_cpu >= GOAL_RATIO)]
 
 
 def rows() -> list[Row]:
     trained = load_model()
     return [
-        _row("12-MP JPEG (4000×3000, q90) -> p(cat)", _photo(PHONE_SIZE, "JPEG"), trained, with_goal=True),
-        _row("1-MP PNG (1155×866) -> p(cat)", _photo(SMALL_SIZE, "PNG"), trained, with_goal=False),
+        *_rows("12-MP JPEG (4000×3000, q90) -> p(cat)", _photo(PHONE_SIZE, "JPEG"), trained, with_goal=True),
+        *_rows("1-MP PNG (1155×866) -> p(cat)", _photo(SMALL_SIZE, "PNG"), trained, with_goal=False),
     ]

@@ -4,6 +4,7 @@ Timings interleave the two functions (A, B, A, B, …) so machine noise hits bot
 Each bench module exposes ``rows() -> list[Row]``; ``python -m bench`` prints one table.
 """
 
+import os
 import statistics
 import time
 from dataclasses import dataclass
@@ -41,10 +42,28 @@ def median_ms(fn, repeats: int) -> float:
 
 def side_by_side(candidate, baseline, repeats: int) -> tuple[float, float]:
     """Median ms of candidate and baseline, timed alternately in the same process."""
-    a, b = [], []
+    wall, _ = side_by_side_cpu(candidate, baseline, repeats)
+    return wall
+
+
+def side_by_side_cpu(candidate, baseline, repeats: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((wall ms), (CPU ms)) medians of candidate and baseline, timed alternately in the same process.
+
+    CPU time (``time.process_time``: every thread of this process) is what the work costs when it gets
+    a core; on a busy shared machine the wall time also holds the waits for one.
+    """
+    wall = ([], [])
+    cpu = ([], [])
     for _ in range(repeats):
-        for fn, out in ((candidate, a), (baseline, b)):
-            start = time.perf_counter()
+        for side, fn in enumerate((candidate, baseline)):
+            start, start_cpu = time.perf_counter(), time.process_time()
             fn()
-            out.append((time.perf_counter() - start) * 1000.0)
-    return statistics.median(a), statistics.median(b)
+            wall[side].append((time.perf_counter() - start) * 1000.0)
+            cpu[side].append((time.process_time() - start_cpu) * 1000.0)
+    return ((statistics.median(wall[0]), statistics.median(wall[1])),
+            (statistics.median(cpu[0]), statistics.median(cpu[1])))
+
+
+def load_average() -> str:
+    """The machine's 1-, 5- and 15-minute load averages, e.g. "3.1 / 2.8 / 2.5"."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())

@@ -22,10 +22,6 @@ from threadpoolctl import OpenBLASController, ThreadpoolController
 
 THREADS = 1  # BLAS threads inside one_blas_thread()
 
-_lock = threading.Lock()
-_inside = 0  # callers currently inside one_blas_thread()
-_before: list[int] = []  # each BLAS library's thread count before the first caller entered
-
 
 @functools.cache
 def _libraries() -> tuple:
@@ -34,26 +30,37 @@ def _libraries() -> tuple:
 
 
 def _set(counts) -> None:
-    """Set each BLAS library's thread count (called with _lock held)."""
+    """Set each BLAS library's thread count (called with the limiter's lock held)."""
     OpenBLASController.clear_controlling_thread(force=True)
     for library, count in zip(_libraries(), counts, strict=True):
         library.set_num_threads(count)
     OpenBLASController.clear_controlling_thread(force=True)
 
 
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """Run the body with NumPy's BLAS on THREADS thread(s); safe to nest and to use from several threads."""
-    global _inside, _before
-    with _lock:
-        if _inside == 0:
-            _before = [library.get_num_threads() for library in _libraries()]
-            _set([THREADS] * len(_before))
-        _inside += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _inside -= 1
-            if _inside == 0:
-                _set(_before)
+class _OneThread:
+    """The process's one limiter: how many callers are inside, and the counts to restore after the last."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._inside = 0  # callers currently inside
+        self._before: tuple = ()  # each BLAS library's thread count before the first caller entered
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._inside == 0:
+                self._before = tuple(library.get_num_threads() for library in _libraries())
+                _set((THREADS,) * len(self._before))
+            self._inside += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._inside -= 1
+                if self._inside == 0:
+                    _set(self._before)
+
+
+one_blas_thread = _OneThread()
+"""``with one_blas_thread():`` runs the body with NumPy's BLAS on THREADS thread(s); nests, and is safe to
+use from several threads at once."""

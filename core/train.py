@@ -2,9 +2,10 @@
 
     python -m core.train --data DIR [--learning-rate 0.005] [--iterations 2000] [--l2 0] [--out FILE]
 
-Progress lines go to stdout; the LAST stdout line is one JSON object (train_accuracy,
-test_accuracy in percent, costs every 100 iterations, seconds, …). With --out the model is
-saved with ``core.neuron.model_file.save_model`` (that is how ``make model`` builds the shipped file).
+Trains with ``core.neuron.trainer.Trainer`` (the page and the benches fit the same way). Progress lines go
+to stdout; the LAST stdout line is one JSON object, the run's TrainingRecord (train_accuracy, test_accuracy
+in percent, costs every 100 iterations, seconds, …). With --out the model is saved with
+``core.neuron.model_file.save_model`` (that is how ``make model`` builds the shipped file).
 Mistakes print one line on stderr: exit 2 for bad arguments, 1 for bad data; never a traceback.
 """
 
@@ -12,19 +13,14 @@ import argparse
 import json
 import math
 import sys
-import time
+from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 from core.data import loaders
 from core.errors import LogitLabError
-from core.neuron import descent, model
-from core.neuron.model_file import save_model
+from core.neuron.model_file import TrainedModel, save_model
+from core.neuron.trainer import COURSE_ITERATIONS, COURSE_LEARNING_RATE, Trainer
 
-COURSE_LEARNING_RATE = 0.005  # the course's setting for the shipped model
-COURSE_ITERATIONS = 2000  # the course's number of gradient-descent steps
-COST_EVERY = 100  # record (and print) the cost every this many steps, like the course
 MAX_ITERATIONS = 1_000_000  # 500× the course's steps: about half a minute with the Gram trainer on 209 photos
 MAX_LEARNING_RATE = 100.0  # the largest α the descent page offers; far past where descent diverges
 MAX_L2 = 1000.0  # λ far past where the penalty flattens w to 0 on the course data
@@ -84,27 +80,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _split_report(hist, X, Y, prefix) -> dict:
-    """Accuracy (percent, from counts) and the count of correct labels on one split."""
-    y_pred = model.predict(hist.w, hist.b, X)
-    return {f"{prefix}_accuracy": model.accuracy(y_pred, Y),
-            f"{prefix}_correct": int(np.count_nonzero(y_pred == Y)), f"m_{prefix}": int(Y.shape[1])}
-
-
-def fit(course, learning_rate, iterations, l2=0.0, progress=None):
-    """Train from zero init on the course's X (flattened, /255); returns (History, report dict)."""
-    start = time.perf_counter()
-    hist = descent.train(course.train_x, course.train_y, learning_rate, iterations, l2=l2,
-                         record_every=COST_EVERY, progress=progress)
-    seconds = time.perf_counter() - start
-    report = {"learning_rate": learning_rate, "iterations": iterations, "l2": l2,
-              **_split_report(hist, course.train_x, course.train_y, "train"),
-              **_split_report(hist, course.test_x, course.test_y, "test"),
-              "n_x": int(course.train_x.shape[0]), "costs": [float(c) for c in hist.costs],
-              "cost_steps": [int(s) for s in hist.cost_steps], "method": hist.method, "seconds": seconds}
-    return hist, report
-
-
 def _print_progress(step, cost):
     print(f"iteration {step:>6}: cost {cost:.6f}", flush=True)
 
@@ -116,19 +91,21 @@ def _run(args) -> int:
     course = loaders.load_course_dataset(args.data)
     print(f"training on {course.train_y.shape[1]} photos: learning rate {args.learning_rate}, "
           f"{args.iterations} iterations, l2 {args.l2}", flush=True)
-    hist, report = fit(course, args.learning_rate, args.iterations, args.l2, progress=_print_progress)
+    trained = Trainer(args.learning_rate, args.iterations, args.l2).fit(course, progress=_print_progress)
     if args.out:
-        meta = {k: v for k, v in report.items() if k not in ("seconds", "method")}
-        meta["dataset_sha256"] = {name: loaders.sha256_of(args.data / name) for name in loaders.COURSE_FILES}
-        meta["numpy_version"] = np.__version__
-        try:
-            save_model(args.out, hist.w, hist.b, meta)
-        except OSError as err:
-            raise LogitLabError(f"Could not write the model file {args.out} ({err}).",
-                                key="errors_data.model_unwritable", file=str(args.out)) from err
-        print(f"saved the model to {args.out}", flush=True)
-    print(json.dumps(report), flush=True)
+        files = tuple((name, loaders.sha256_of(args.data / name)) for name in loaders.COURSE_FILES)
+        _save(args.out, TrainedModel(trained.w, trained.b, replace(trained.record, dataset_sha256=files)))
+    print(json.dumps(trained.record.summary()), flush=True)
     return 0
+
+
+def _save(path: Path, trained: TrainedModel) -> None:
+    try:
+        save_model(path, trained)
+    except OSError as err:
+        raise LogitLabError(f"Could not write the model file {path} ({err}).",
+                            key="errors_data.model_unwritable", file=str(path)) from err
+    print(f"saved the model to {path}", flush=True)
 
 
 def main(argv=None) -> int:

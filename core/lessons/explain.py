@@ -1,5 +1,6 @@
 """Why the neuron says "cat": z = wᵀx + b taken apart, the evidence each pixel adds, the learned
 weights as a picture, per-example gradients, and honest scores next to the majority baseline.
+(Training lives in core.neuron.trainer.)
 
 Notation follows the course: x is one photo as a column (n_x, 1) in [0, 1], X is (n_x, m),
 Y is (1, m), w is (n_x, 1), b a float. Images are (64, 64, 3) in the course's reshape order.
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
-from core.neuron import descent, model
+from core.neuron import model
 
 THRESHOLD = 0.5  # the course's rule: cat when p(cat) > 0.5
 PREVIEW_VALUES = 6  # how many entries of the flattened vector the page shows
@@ -152,24 +153,6 @@ def example_gradient(w: np.ndarray, b: float, x: np.ndarray, y: int, m: int) -> 
     _, dw, db = model.cost_and_grads(w, b, x, np.array([[y]], dtype=float))
     a = float(model.predict_proba(w, b, x)[0, 0])
     return ExampleGradient(a=a, dz=db, contribution=(dw / m).reshape(IMAGE_SHAPE).sum(axis=2))
-
-
-@dataclass(frozen=True)
-class FitResult:
-    """A model trained in the page, with its scores."""
-
-    history: descent.History
-    train_accuracy: float  # percent
-    test_accuracy: float  # percent
-
-
-def fit_and_score(train_x, train_y, test_x, test_y, learning_rate: float, iterations: int, *,
-                  l2: float = 0.0, record_every: int = 100, progress=None) -> FitResult:
-    """Train from zero with core.neuron.descent.train, then score both splits (percent)."""
-    hist = descent.train(train_x, train_y, learning_rate, iterations, l2=l2,
-                         record_every=record_every, progress=progress)
-    return FitResult(hist, model.accuracy(model.predict(hist.w, hist.b, train_x), train_y),
-                     model.accuracy(model.predict(hist.w, hist.b, test_x), test_y))
 
 
 def page_count(count: int, per_page: int) -> int:

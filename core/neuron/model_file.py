@@ -1,14 +1,16 @@
-"""The shipped model file: trained w and b plus a record of how they were trained.
+"""The shipped model file: trained w and b plus the record of how they were trained.
 
 An ``.npz`` (NumPy's zip of arrays, no pickles) holds ``w`` (n_x, 1), ``b`` (a 0-d array)
-and ``meta`` (a JSON string): learning_rate, iterations, l2, train/test accuracy (percent)
-and counts, m_train, m_test, n_x, costs and cost_steps, dataset_sha256 {file: sha256} and
-the NumPy version that trained it.
+and ``meta`` (a JSON string): the ``TrainingRecord`` — learning_rate, iterations, l2, costs and
+cost_steps, n_x, m_train, m_test, train/test accuracy (percent) and counts, and, from
+``python -m core.train --out``, dataset_sha256 {file: sha256} and the NumPy version that trained it.
+Files written before the record gained fields (the majority baselines, the data source, the method)
+load with those fields empty; a file without a complete record still loads, with ``record = None``.
 """
 
 import json
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,12 +23,91 @@ ARRAYS = ("w", "b", "meta")  # the entries a model file must hold
 
 
 @dataclass(frozen=True)
+class TrainingRecord:
+    """How a model was trained and how it scored: what the CLI prints, the file stores and the page shows."""
+
+    learning_rate: float  # α
+    iterations: int  # gradient-descent steps
+    l2: float  # λ of the L2 penalty
+    cost_steps: tuple[int, ...]  # steps at which J was recorded
+    costs: tuple[float, ...]  # J at those steps
+    n_x: int  # inputs per example
+    m_train: int  # training examples
+    m_test: int  # test examples
+    train_correct: int  # training examples labelled right
+    test_correct: int  # test examples labelled right
+    train_baseline: float | None = None  # % right when always guessing the training set's majority label
+    test_baseline: float | None = None  # the same on the test set
+    data_source: str = "course"  # "course" (the course's photos) or "mine" (the student's own)
+    method: str | None = None  # "gram" or "textbook": which trainer core.neuron.descent.train picked
+    seconds: float | None = None  # wall time of the gradient descent (not stored in the file)
+    dataset_sha256: tuple[tuple[str, str], ...] = ()  # (file name, sha256) of the training data files
+    numpy_version: str = ""  # NumPy that trained the model
+
+    @property
+    def train_accuracy(self) -> float:
+        """Percent right on the training set, from the counts (core.neuron.model.accuracy's formula)."""
+        return 100.0 * self.train_correct / self.m_train
+
+    @property
+    def test_accuracy(self) -> float:
+        """Percent right on the test set, from the counts."""
+        return 100.0 * self.test_correct / self.m_test
+
+    @property
+    def baselines(self) -> dict | None:
+        """{"train": %, "test": %} of always guessing the majority label, or None (older files)."""
+        if self.train_baseline is None or self.test_baseline is None:
+            return None
+        return {"train": self.train_baseline, "test": self.test_baseline}
+
+    def summary(self) -> dict:
+        """Every field and both accuracies as JSON-ready values (the CLI's last line)."""
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields.update(cost_steps=list(self.cost_steps), costs=list(self.costs),
+                      dataset_sha256=dict(self.dataset_sha256), train_accuracy=self.train_accuracy,
+                      test_accuracy=self.test_accuracy)
+        return fields
+
+    def file_meta(self) -> dict:
+        """The summary without what differs from run to run (the seconds) or is unknown: the file's ``meta``."""
+        return {k: v for k, v in self.summary().items() if k != "seconds" and v not in (None, "", {})}
+
+    @classmethod
+    def from_meta(cls, meta: dict) -> "TrainingRecord | None":
+        """The record a file's ``meta`` holds; None when it holds no complete one (a hand-made file)."""
+        try:
+            fields = {name: META_TYPES[name](meta[name]) for name in REQUIRED_META}
+            fields.update({name: META_TYPES[name](meta[name]) for name in OPTIONAL_META if meta.get(name) is not None})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        if fields["m_train"] < 1 or fields["m_test"] < 1:
+            return None
+        return cls(**fields)
+
+
+def _numbers(kind):
+    return lambda values: tuple(kind(v) for v in values)
+
+
+META_TYPES = {  # how each stored field is read back
+    "learning_rate": float, "iterations": int, "l2": float, "cost_steps": _numbers(int), "costs": _numbers(float),
+    "n_x": int, "m_train": int, "m_test": int, "train_correct": int, "test_correct": int,
+    "train_baseline": float, "test_baseline": float, "data_source": str, "method": str, "numpy_version": str,
+    "dataset_sha256": lambda files: tuple(sorted((str(k), str(v)) for k, v in files.items())),
+}
+REQUIRED_META = ("learning_rate", "iterations", "l2", "cost_steps", "costs", "n_x", "m_train", "m_test",
+                 "train_correct", "test_correct")  # in every file since the first shipped model
+OPTIONAL_META = ("train_baseline", "test_baseline", "data_source", "method", "dataset_sha256", "numpy_version")
+
+
+@dataclass(frozen=True)
 class TrainedModel:
-    """Weights and bias of a trained neuron, with how they were made."""
+    """Weights and bias of a trained neuron, with how they were made (None for a file without a record)."""
 
     w: np.ndarray  # (n_x, 1) float64
     b: float
-    meta: dict = field(default_factory=dict)
+    record: TrainingRecord | None = None
 
     @property
     def n_x(self) -> int:
@@ -38,13 +119,14 @@ class TrainedModel:
         return model.predict_proba(self.w, self.b, X)
 
 
-def save_model(path, w, b, meta: dict) -> Path:
-    """Write w (n_x, 1), b and ``meta`` (JSON-serialisable) to ``path`` as a compressed .npz."""
+def save_model(path, trained: TrainedModel) -> Path:
+    """Write w (n_x, 1), b and the training record (as JSON) to ``path`` as a compressed .npz."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    w = np.asarray(w, dtype=np.float64).reshape(-1, 1)
+    w = np.asarray(trained.w, dtype=np.float64).reshape(-1, 1)
+    meta = trained.record.file_meta() if trained.record is not None else {}
     with path.open("wb") as fh:  # a file object: np.savez would otherwise append ".npz"
-        np.savez_compressed(fh, w=w, b=np.array(float(b)), meta=np.array(json.dumps(meta, sort_keys=True)))
+        np.savez_compressed(fh, w=w, b=np.array(float(trained.b)), meta=np.array(json.dumps(meta, sort_keys=True)))
     return path
 
 
@@ -93,4 +175,4 @@ def load_model(path=None) -> TrainedModel:
         raise _bad(path, f"has unreadable metadata ({exc}).", "model_bad_meta") from exc
     if not isinstance(meta, dict):
         raise _bad(path, "has unreadable metadata (expected a JSON object).", "model_bad_meta")
-    return TrainedModel(w.astype(np.float64), float(b), meta)
+    return TrainedModel(w.astype(np.float64), float(b), TrainingRecord.from_meta(meta))

@@ -83,7 +83,7 @@ def test_overlapping_callers_in_two_threads_restore_the_setting_once_both_leave(
 
 
 def test_the_gram_trainer_runs_on_one_thread_and_gives_the_setting_back(server_threads):
-    from core import descent
+    from core.neuron import descent
 
     rng = np.random.default_rng(0)
     X, Y = rng.normal(size=(N_X, M)), (rng.random((1, M)) > 0.5).astype(float)  # (n_x, m), (1, m)
@@ -95,8 +95,9 @@ def test_the_gram_trainer_runs_on_one_thread_and_gives_the_setting_back(server_t
 
 
 def test_a_photo_prediction_runs_on_one_thread(server_threads, monkeypatch):
-    from core import model, predict
-    from core.model_file import TrainedModel
+    from core import predict
+    from core.neuron import model
+    from core.neuron.model_file import TrainedModel
 
     seen = []
     real = model.predict_proba

@@ -14,7 +14,7 @@ from PIL import Image
 from core import predict
 from core.data.image import preprocess_photo
 from core.errors import LogitLabError
-from core.neuron.model_file import load_model, save_model
+from core.neuron.model_file import TrainedModel, load_model, save_model
 from core.predict import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_FILE_BYTES, MIB, main, photo_x
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +104,7 @@ def test_garbage_model_file_is_a_usage_error_with_a_clear_message(tmp_path):
 
 
 def test_model_for_another_input_size_is_a_usage_error(tmp_path, capsys):
-    small = save_model(tmp_path / "small.npz", np.zeros((10, 1)), 0.0, {})
+    small = save_model(tmp_path / "small.npz", TrainedModel(np.zeros((10, 1)), 0.0))
     assert main([str(_photo(tmp_path / "a.jpg")), "--model", str(small)]) == EXIT_USAGE
     assert "12288" in capsys.readouterr().err
 
@@ -138,7 +138,7 @@ def test_course_photos_through_the_cli_match_the_shipped_accuracy(course, tmp_pa
     p_cat = np.array([line["p_cat"] for line in lines])
     np.testing.assert_allclose(p_cat, shipped.predict_proba(course.test_x)[0], rtol=0, atol=SAME)
     labels = np.array([line["label"] == "cat" for line in lines], dtype=int)
-    assert 100.0 * np.mean(labels == course.test_y[0]) == pytest.approx(shipped.meta["test_accuracy"])
+    assert 100.0 * np.mean(labels == course.test_y[0]) == pytest.approx(shipped.record.test_accuracy)
 
 
 def test_devices_and_fifos_are_refused_unread_and_the_other_files_still_run(tmp_path):

@@ -44,8 +44,8 @@ def test_out_saves_a_loadable_model_with_meta(course_dir, tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert code == 0
     saved = load_model(out)
-    assert (saved.meta["learning_rate"], saved.meta["iterations"], saved.meta["l2"]) == (0.01, SHORT_RUN, 0.5)
-    assert saved.meta["costs"] == summary["costs"] and saved.meta["test_accuracy"] == summary["test_accuracy"]
+    assert (saved.record.learning_rate, saved.record.iterations, saved.record.l2) == (0.01, SHORT_RUN, 0.5)
+    assert list(saved.record.costs) == summary["costs"] and saved.record.test_accuracy == summary["test_accuracy"]
 
 
 def test_missing_data_folder_is_one_line_without_traceback(tmp_path):

@@ -14,9 +14,10 @@ import pytest
 from PIL import Image
 
 from core.data.image import preprocess_photo
-from core.lessons.explain import fit_and_score, logit_parts, photo_column
+from core.lessons.explain import logit_parts, photo_column
 from core.neuron.model import predict
 from core.neuron.model_file import load_model
+from core.neuron.trainer import Trainer
 from tests.pages.conftest import ROOT, open_page, the_one
 
 PAGE = "pages/cat_classifier.py"
@@ -168,9 +169,9 @@ def test_training_makes_my_model_used_for_photos_and_back(course):
     at.slider(key="cat_iterations").set_value(300).run()
     at.button(key="cat_train").click().run()
     assert not at.exception
-    fit = fit_and_score(course.train_x, course.train_y, course.test_x, course.test_y, 0.0001, 300)
+    fit = Trainer(0.0001, 300).fit(course)
     values = {m.label: m.value for m in at.metric}
-    assert values["My model, test accuracy"] == f"{fit.test_accuracy:.1f} %"
+    assert values["My model, test accuracy"] == f"{fit.record.test_accuracy:.1f} %"
     assert at.radio(key="cat_model_choice").value == "mine"
     mine = at.session_state["cat_user_model"]
     downloads = [el.proto.id for el in at.get("download_button")]
@@ -217,8 +218,8 @@ def test_own_photo_zip_can_be_loaded_and_trained_on():
     at = _load_own_photos(_open_tab(open_page(PAGE), TRAIN_TAB))
     at.slider(key="cat_iterations").set_value(100).run()
     at.button(key="cat_train").click().run()
-    meta = at.session_state["cat_user_model"].meta
-    assert not at.exception and (meta["data"], meta["m_train"], meta["m_test"]) == ("mine", 10, 2)
+    record = at.session_state["cat_user_model"].record
+    assert not at.exception and (record.data_source, record.m_train, record.m_test) == ("mine", 10, 2)
 
 
 def test_a_zip_bomb_upload_is_one_clear_error():

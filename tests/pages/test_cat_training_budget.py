@@ -55,7 +55,7 @@ def test_run_within_the_budget_trains(monkeypatch):
     at = _own_data_page("en", FIT)
     assert not at.warning and not at.button(key="cat_train").disabled
     at.button(key="cat_train").click().run()
-    assert not at.exception and at.session_state["cat_user_model"].meta["iterations"] == FIT
+    assert not at.exception and at.session_state["cat_user_model"].record.iterations == FIT
 
 
 def test_cost_of_the_run_is_shown_against_the_budget():

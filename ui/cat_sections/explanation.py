@@ -64,7 +64,7 @@ def trust_sentence(model, label: int) -> str:
     what that means for this verdict (from the course's test set, or the model file's accuracy)."""
     data = course_data()
     if data is None or data.test_x.shape[0] != model.n_x:
-        return t("visual.trust_no_data", wrong=f"{100 - model.meta['test_accuracy']:.0f}")
+        return t("visual.trust_no_data", wrong=f"{100 - model.record.test_accuracy:.0f}")
     counts = error_counts(score_split(model.w, model.b, data.test_x, data.test_y).pred, data.test_y)
     return t("visual.trust_cat" if label == 1 else "visual.trust_non_cat", false_cats=counts.false_cats,
              non_cats=counts.non_cats, rate=f"{counts.false_cat_rate:.0f}", missed=counts.missed_cats,
@@ -86,11 +86,12 @@ def show_context(accuracies: dict, baselines: dict, is_user: bool) -> None:
 
 def accuracies_and_baselines(model, data, is_user: bool) -> tuple[dict, dict]:
     """Train/test accuracy (%) of the model in use and of the majority guess on the data it was judged on."""
-    meta = model.meta
+    record = model.record
+    recorded = {"train": record.train_accuracy, "test": record.test_accuracy}
     if is_user:
-        return {s: meta[f"{s}_accuracy"] for s in ("train", "test")}, meta["baselines"]
+        return recorded, record.baselines
     if data is None:
-        return {s: meta[f"{s}_accuracy"] for s in ("train", "test")}, split_baselines(None)
+        return recorded, split_baselines(None)
     scores = {"train": score_split(model.w, model.b, data.train_x, data.train_y).accuracy,
               "test": score_split(model.w, model.b, data.test_x, data.test_y).accuracy}
     return scores, split_baselines(data)

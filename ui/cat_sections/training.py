@@ -1,5 +1,5 @@
-"""Train it yourself: learning rate, iterations and L2, a live cost curve while core.neuron.descent.train
-runs, the new model's accuracy, and the course's learning-rate comparison on one chart.
+"""Train it yourself: learning rate, iterations and L2, a live cost curve while core.neuron.trainer.Trainer
+fits, the new model's accuracy, and the course's learning-rate comparison on one chart.
 
 A run costs m × n_x × iterations (core.budget); above TRAINING_BUDGET the Train button is disabled
 with a message, and every run shows a progress bar and a Stop button.
@@ -13,8 +13,9 @@ import streamlit as st
 from core import budget
 from core.budget import check_budget, scientific, training_cost
 from core.errors import LogitLabError
-from core.lessons.explain import fit_and_score, history_csv, split_baselines
-from core.neuron.model_file import TrainedModel
+from core.lessons.explain import history_csv
+from core.neuron.model_file import TrainingRecord
+from core.neuron.trainer import Trainer
 from ui.cached import course_data
 from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
 from ui.exports import csv_download, show_chart
@@ -40,14 +41,9 @@ STOPPED_KEY = "cat_train_stopped_at"  # set by Stop: the step the interrupted ru
 
 
 @st.cache_data(max_entries=COMPARE_CACHE, show_spinner=False)
-def _compare(rates: tuple, iterations: int, _data, data_id: str) -> list[dict]:
-    """One run per learning rate on the course data: cost curve and accuracies (cached per data_id)."""
-    runs = []
-    for rate in rates:
-        fit = fit_and_score(_data.train_x, _data.train_y, _data.test_x, _data.test_y, rate, iterations)
-        runs.append({"rate": rate, "steps": fit.history.cost_steps.tolist(), "costs": fit.history.costs.tolist(),
-                     "train": fit.train_accuracy, "test": fit.test_accuracy})
-    return runs
+def _compare(rates: tuple, iterations: int, _data, data_id: str) -> list[TrainingRecord]:
+    """One run per learning rate on the course data (shared by all students, cached per data_id)."""
+    return [Trainer(rate, iterations).fit(_data, data_source=data_id).record for rate in rates]
 
 
 def _data_source():
@@ -88,13 +84,8 @@ def _run(data, source: str, rate: float, iterations: int, l2: float) -> None:
             with live.container():
                 show_chart(cost_curves([(f"α = {rate}", steps, costs)]), "cat_training_live")
 
-    fit = fit_and_score(data.train_x, data.train_y, data.test_x, data.test_y, rate, iterations, l2=l2,
-                        record_every=RECORD_EVERY, progress=progress)
-    meta = {"learning_rate": rate, "iterations": iterations, "l2": l2, "data": source,
-            "train_accuracy": fit.train_accuracy, "test_accuracy": fit.test_accuracy,
-            "baselines": split_baselines(data), "m_train": data.train_y.shape[1], "m_test": data.test_y.shape[1],
-            "cost_steps": fit.history.cost_steps.tolist(), "costs": fit.history.costs.tolist()}
-    st.session_state[USER_MODEL_KEY] = TrainedModel(fit.history.w, fit.history.b, meta)
+    trainer = Trainer(rate, iterations, l2, record_every=RECORD_EVERY)
+    st.session_state[USER_MODEL_KEY] = trainer.fit(data, progress=progress, data_source=source)
     st.session_state[PENDING_KEY] = True  # use the new model for the photos from the next run on
     st.rerun()
 
@@ -133,16 +124,16 @@ def show_training() -> None:
         st.info(t("bounds.train_stopped", step=st.session_state.pop(STOPPED_KEY)))
     user = st.session_state.get(USER_MODEL_KEY)
     if user is not None:
-        meta = user.meta
-        st.success(t("cat.trained", rate=meta["learning_rate"], iterations=meta["iterations"], l2=meta["l2"],
-                     data=t(f"cat.data_{meta['data']}")))
+        record = user.record
+        st.success(t("cat.trained", rate=record.learning_rate, iterations=record.iterations, l2=record.l2,
+                     data=t(f"cat.data_{record.data_source}")))
         cols = st.columns(2)
-        cols[0].metric(t("cat.my_train_accuracy"), f"{meta['train_accuracy']:.1f} %")
-        cols[1].metric(t("cat.my_test_accuracy"), f"{meta['test_accuracy']:.1f} %")
-        name = f"cat_my_model_a{meta['learning_rate']:g}_it{meta['iterations']}_l2{meta['l2']:g}"
-        show_chart(cost_curves([(f"α = {meta['learning_rate']}", meta["cost_steps"], meta["costs"])]),
+        cols[0].metric(t("cat.my_train_accuracy"), f"{record.train_accuracy:.1f} %")
+        cols[1].metric(t("cat.my_test_accuracy"), f"{record.test_accuracy:.1f} %")
+        name = f"cat_my_model_a{record.learning_rate:g}_it{record.iterations}_l2{record.l2:g}"
+        show_chart(cost_curves([(f"α = {record.learning_rate}", record.cost_steps, record.costs)]),
                    name, key="cat_chart_my_cost")
-        csv_download(history_csv(meta["cost_steps"], meta["costs"]), f"{name}.csv", key="cat_history_csv")
+        csv_download(history_csv(record.cost_steps, record.costs), f"{name}.csv", key="cat_history_csv")
 
 
 def show_comparison(data) -> None:
@@ -151,8 +142,8 @@ def show_comparison(data) -> None:
     if not st.toggle(t("cat.compare_toggle"), key="cat_compare", help=t("cat.compare_help"), bind="query-params"):
         return
     runs = _compare(COMPARE_RATES, COMPARE_ITERATIONS, data, "course")
-    show_chart(cost_curves([(f"α = {r['rate']}", r["steps"], r["costs"]) for r in runs]),
+    show_chart(cost_curves([(f"α = {r.learning_rate}", r.cost_steps, r.costs) for r in runs]),
                f"cat_learning_rates_{COMPARE_ITERATIONS}", key="cat_chart_compare")
-    st.table({t("cat.col_rate"): [str(r["rate"]) for r in runs],
-              t("cat.col_train"): [f"{r['train']:.1f} %" for r in runs],
-              t("cat.col_test"): [f"{r['test']:.1f} %" for r in runs]})
+    st.table({t("cat.col_rate"): [str(r.learning_rate) for r in runs],
+              t("cat.col_train"): [f"{r.train_accuracy:.1f} %" for r in runs],
+              t("cat.col_test"): [f"{r.test_accuracy:.1f} %" for r in runs]})
