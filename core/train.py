@@ -92,10 +92,12 @@ def _run(args) -> int:
     print(f"training on {course.train_y.shape[1]} photos: learning rate {args.learning_rate}, "
           f"{args.iterations} iterations, l2 {args.l2}", flush=True)
     trained = Trainer(args.learning_rate, args.iterations, args.l2).fit(course, progress=_print_progress)
+    record = trained.record
     if args.out:
         files = tuple((name, loaders.sha256_of(args.data / name)) for name in loaders.COURSE_FILES)
-        _save(args.out, TrainedModel(trained.w, trained.b, replace(trained.record, dataset_sha256=files)))
-    print(json.dumps(trained.record.summary()), flush=True)
+        record = replace(record, dataset_sha256=files)
+        _save(args.out, TrainedModel(trained.w, trained.b, record))
+    print(json.dumps(record.summary()), flush=True)
     return 0
 
 

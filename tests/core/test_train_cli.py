@@ -46,6 +46,7 @@ def test_out_saves_a_loadable_model_with_meta(course_dir, tmp_path, capsys):
     saved = load_model(out)
     assert (saved.record.learning_rate, saved.record.iterations, saved.record.l2) == (0.01, SHORT_RUN, 0.5)
     assert list(saved.record.costs) == summary["costs"] and saved.record.test_accuracy == summary["test_accuracy"]
+    assert summary["dataset_sha256"] == dict(saved.record.dataset_sha256) and len(summary["dataset_sha256"]) == 2
 
 
 def test_missing_data_folder_is_one_line_without_traceback(tmp_path):
