@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from core.budget import SUPERSCRIPTS
 from core.data.toy_data import TOY_KINDS, one_feature_dataset
 from core.lessons.loss import (
+    TINIEST_LOG10,
     W_LIMIT,
     convexity_demo,
     cost_at,
@@ -12,6 +14,7 @@ from core.lessons.loss import (
     loss_curves,
     per_example_table,
 )
+from core.lessons.sigmoid import power_of_ten
 from core.snippets.loss import loss_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
@@ -27,6 +30,14 @@ CACHE_ENTRIES = 64  # slider positions remembered per cached function
 TABLE_DECIMALS = "%.4f"  # x, ŷ and L in the per-example table: one width, as in the formulas above
 DECIMAL_COLUMNS = ("x", "y_hat", "L")  # the table's real-valued columns (i and y are whole numbers)
 COST_STYLE = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}  # curve colours
+
+def power_text(log10_value: float) -> str:
+    """10^log10_value as a student writes it: 3.2 × 10⁻³²⁹ (two significant digits)."""
+    mantissa, exponent = power_of_ten(log10_value)
+    if round(mantissa, 1) >= 10:  # 9.96 rounds up to the next power
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{mantissa:.1f} × 10{str(exponent).translate(SUPERSCRIPTS)}"
+
 
 dataset = st.cache_data(max_entries=len(TOY_KINDS))(one_feature_dataset)
 curves = st.cache_data(max_entries=2)(loss_curves)
@@ -100,7 +111,8 @@ st.latex(rf"\log p(Y \mid X) = -{lik.m} \times {lik.cost:.4f} = {lik.log_likelih
 st.latex(rf"p(Y \mid X) = e^{{{lik.log_likelihood:.4f}}} = {lik.mantissa:.3f} \times 10^{{{lik.exponent}}}")
 if lik.repeats is not None:
     st.info(t("loss.underflow_words", copies=lik.repeats, total=lik.repeated_examples,
-              log10=f"{lik.log10_repeated:.1f}", direct=f"{lik.direct_product_repeated:g}"))
+              likelihood=power_text(lik.log10_repeated), tiniest=power_text(TINIEST_LOG10),
+              direct=f"{lik.direct_product_repeated:g}"))
 st.caption(t("loss.likelihood_note"))
 
 st.subheader(t("loss.h_cost"))

@@ -26,10 +26,16 @@ DEFAULT_W = 1.0  # a gentle upward curve to start from
 BIG_Z_LIMIT = 5000.0  # the stability input accepts z ∈ [−5000, 5000]
 DEFAULT_BIG_Z = -1000.0  # far beyond −709, where e^(−z) overflows float64
 BIG_Z_STEP = 100.0  # stability input step
+MINUS = "\u2212"  # the minus sign of typeset formulas; "-" is a hyphen
 INF_TEX = {"pos_inf": r"\infty", "neg_inf": r"-\infty", "nan": r"\mathrm{NaN}"}  # non-finite numbers in LaTeX
 
 curves = st.cache_data(max_entries=1)(sigmoid_curves)
 dataset = st.cache_data(max_entries=len(TOY_KINDS))(one_feature_dataset)
+
+
+def minus_sign(value: float) -> str:
+    """A number for prose, with the typographic minus sign (−) that the formulas show."""
+    return f"{value:g}".replace("-", MINUS)
 
 
 def shown(value: float) -> str:
@@ -89,12 +95,12 @@ naive, stable = st.columns(2)
 with naive:
     st.markdown(t("sigmoid.naive_title"))
     st.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}},\qquad \log \sigma(z)")
-    st.latex(rf"e^{{-({r.z:g})}} = {shown(r.naive_exp)},\quad \sigma = {shown(r.naive_sigma)},"
+    st.latex(rf"e^{{-z}} = e^{{{0.0 - r.z:g}}} = {shown(r.naive_exp)},\quad \sigma = {shown(r.naive_sigma)},"
              rf"\quad \log \sigma = {shown(r.naive_log_sigma)}")
     for text in r.naive_exp_warnings + r.naive_log_warnings:
         st.warning(t("sigmoid.numpy_warned", text=text))
     if value_kind(r.naive_exp) == "pos_inf":
-        st.caption(t("sigmoid.explain_exp_inf", z=f"{r.z:g}"))
+        st.caption(t("sigmoid.explain_exp_inf", z=minus_sign(r.z), minus_z=minus_sign(0.0 - r.z)))
     if r.sigma_rounded_to_zero:
         st.caption(t("sigmoid.explain_sigma_zero"))
     if value_kind(r.naive_log_sigma) != "finite":

@@ -1,7 +1,10 @@
 """AppTest of what issue 12 asked the pages to show: the race compares decisions, not J values; the
-step map marks the current point; one notation (dw, db; ∂J/∂w once); the loss legend names −log ŷ."""
+step map marks the current point; one notation (dw, db; ∂J/∂w once); the loss legend names −log ŷ;
+numbers in prose written as a student reads them (3.2 × 10⁻³²⁹, one minus sign)."""
 
 import json
+import math
+import re
 
 import numpy as np
 import pytest
@@ -45,6 +48,8 @@ def test_descent_page_writes_dw_and_db_and_defines_dw_once():
     formulas = [latex.value for latex in at.latex]
     assert sum(r"\partial J" in f for f in formulas) == 1  # dw = ∂J/∂w, once
     assert all(r"\alpha\,dw" in f for f in formulas if ":= w -" in f)
+    words = " ".join(md.value for md in at.markdown)
+    assert "dw = " in words and "∂J/∂" not in words  # the questions too use the seed's names
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -69,3 +74,35 @@ def test_marker_note_is_blank_on_the_map_and_says_where_off_it():
     assert outside["x"] == [5.0] and outside["y"] == [-2.0]
     assert "40" in outside["text"][0] and outside["textposition"] == "middle left"
     assert np.isfinite(marker_at(surface, 40.0, -2.0, 9.0, True)["z"][0])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_underflow_note_writes_powers_of_ten_as_a_student_reads_them(lang):
+    from core.data.toy_data import one_feature_dataset
+    from core.lessons.loss import likelihood
+    from core.lessons.sigmoid import power_of_ten
+
+    at = open_page("pages/loss.py", lang=lang)
+    X, Y = one_feature_dataset(at.radio(key="loss_kind").value)
+    lik = likelihood(at.slider(key="loss_w").value, at.slider(key="loss_b").value, X, Y)
+    assert lik.repeats is not None  # the default example underflows: the note is on the page
+    (note,) = [box.value for box in at.info if str(lik.repeats) in box.value]
+    mantissa, exponent = power_of_ten(lik.log10_repeated)
+    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    assert f"{mantissa:.1f} × 10{superscript}" in note, note
+    assert "^" not in note and not re.search(r"10\^?-?\d+\.\d", note)  # no "10^-328.5"
+    tiniest = math.log10(np.finfo(float).smallest_subnormal)
+    assert f"× 10{str(math.floor(tiniest)).translate(str.maketrans('-0123456789', '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'))}" in note
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sigmoid_overflow_note_uses_one_minus_sign(lang):
+    at = open_page("pages/sigmoid.py", lang=lang)
+    z = at.number_input(key="sig_big_z").value
+    assert z < 0
+    notes = [c.value for c in at.caption if "e⁻ᶻ" in c.value]
+    assert len(notes) == 1, notes
+    assert f"{z:g}".replace("-", "\u2212") in notes[0] and f"{-z:g}" in notes[0]
+    assert "-" not in notes[0] and "(−(" not in notes[0], notes[0]
+    formulas = [latex.value for latex in at.latex if f"e^{{{-z:g}}}" in latex.value]  # e^{-z} = e^{1000}
+    assert len(formulas) == 1 and all("-(-" not in latex.value for latex in at.latex)
