@@ -1,5 +1,7 @@
 """One palette and one plotly layout for every chart (Okabe–Ito: colour-blind safe)."""
 
+import unicodedata
+
 import plotly.io as pio
 import streamlit as st
 
@@ -33,8 +35,16 @@ CHART_HEIGHT = 420  # default chart height, px
 PRESENTER_CHART_HEIGHT = 560  # chart height on a projector, px
 TOP_MARGIN_EM = 6.5  # room above the plot for a title and up to two legend rows, in font sizes
 PLAIN_TOP_MARGIN_EM = 3  # room above the plot for the legend alone, in font sizes
+TITLE_ONLY_EM = 3  # room above the plot for a one-line title when the legend sits inside the plot
+LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
+                 "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
 PRESENTER_LINE_WIDTH = 4  # px, scatter lines in presenter mode
 TITLE_Y = 0.985  # title's top edge, as a fraction of the whole figure's height
+# A title line holds at most this many width units (a Latin letter 1, a Chinese character 2): at the chart
+# font it fits a 390-px phone's chart (plotly never wraps a title; a longer one ran off the screen).
+TITLE_LINE_UNITS = 44
+TITLE_LINE_EM = 1.3  # each further title line adds this many font sizes of room above the plot
+BREAKS = (": ", "：", "，", ", ", "；", " ")  # where a title may wrap, best first (after the mark)
 
 
 # Applied when a figure is created: far cheaper than assigning a template to every figure.
@@ -46,19 +56,49 @@ def presenter_mode() -> bool:
     return bool(st.session_state.get(PRESENT_KEY, False))
 
 
-def style(fig, *, title=None, x_title=None, y_title=None, height=None):
-    """Apply the house layout to a plotly figure and return it."""
+def _units(text: str) -> int:
+    """How wide ``text`` is in title units: wide (CJK, full-width) characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Split one over-long title line at the best break that leaves a first line that fits."""
+    for mark in BREAKS:
+        cut = max((i + len(mark) for i in range(len(text)) if text.startswith(mark, i)
+                   and _units(text[:i + len(mark)].rstrip()) <= TITLE_LINE_UNITS), default=0)
+        if cut:
+            return text[:cut].rstrip(), text[cut:].lstrip()
+    cut = next(i for i in range(len(text), 0, -1) if _units(text[:i]) <= TITLE_LINE_UNITS)  # no break fits
+    return text[:cut], text[cut:]
+
+
+def wrap_title(text: str) -> list[str]:
+    """A chart title as lines of at most TITLE_LINE_UNITS (plotly draws each <br> as a new line)."""
+    lines = []
+    while _units(text) > TITLE_LINE_UNITS:
+        first, text = _split(text)
+        lines.append(first)
+    return lines + [text]
+
+
+def style(fig, *, title=None, x_title=None, y_title=None, height=None, legend_inside=False):
+    """Apply the house layout to a plotly figure and return it; ``legend_inside`` puts the legend in
+    the plot's top-left corner (maps, where no line runs there) and leaves room above for the title only."""
     present = presenter_mode()
     font = PRESENTER_FONT_SIZE if present else FONT_SIZE
-    top = (TOP_MARGIN_EM if title else PLAIN_TOP_MARGIN_EM) * font
+    lines = wrap_title(title) if title else []
+    first_line = TITLE_ONLY_EM if legend_inside else TOP_MARGIN_EM
+    top = (first_line + TITLE_LINE_EM * (len(lines) - 1) if title else PLAIN_TOP_MARGIN_EM) * font
     fig.update_layout(
         # The title sits at the very top; the legend rows just above the plot, below the title.
-        title={"text": title, "x": 0, "xanchor": "left", "yref": "container", "y": TITLE_Y,
-               "yanchor": "top"} if title else None,
+        # plotly centres a title's lines on its anchor: pad the top by half the extra lines' height.
+        title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "yref": "container", "y": TITLE_Y,
+               "yanchor": "top", "pad": {"t": round(TITLE_LINE_EM * font * (len(lines) - 1) / 2)}}
+        if title else None,
         font={"size": font},
         height=height or (PRESENTER_CHART_HEIGHT if present else CHART_HEIGHT),
         margin={"l": 10, "r": 10, "t": top, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend=LEGEND_INSIDE if legend_inside else {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         colorway=list(PALETTE.values()),
     )
     if present:  # thicker lines read better on a projector

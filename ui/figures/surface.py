@@ -18,8 +18,6 @@ CAMERA_EYE = {"x": -1.25, "y": -1.25, "z": 0.7}  # from the (−w, −b) corner,
 # Look at a point below the box's middle: the view moves up, so the near corner and the w, b titles stay in the
 # chart (closer, or centred, the near corner and the top of the surface were cut off).
 CAMERA_CENTER = {"x": 0.0, "y": 0.0, "z": -0.2}
-LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
-                 "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
 SCENE_TICKS = 5  # at most this many tick labels per 3D axis
 SCENE_TICK, SCENE_TITLE = 11, 15  # px, 3D tick labels and axis titles
 PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE = 15, 22  # px, the same on a projector
@@ -81,8 +79,8 @@ def surface_3d(surface, mark=None, *, title: str, show_scale: bool = True):
     fig = go.Figure(surface_trace(surface, show_scale=show_scale))
     if mark is not None:
         fig.add_trace(mark_trace(mark, three_d=True, lift=lift_of(surface)))
-    style(fig, title=title)
-    fig.update_layout(scene=scene_layout(surface), legend=LEGEND_INSIDE)
+    style(fig, title=title)  # the legend above the scene: inside, it covered the J axis's tick labels
+    fig.update_layout(scene=scene_layout(surface))
     return fig
 
 
@@ -91,8 +89,7 @@ def contour_map(surface, mark=None, *, title: str, show_scale: bool = True):
     fig = go.Figure(contour_trace(surface, show_scale=show_scale))
     if mark is not None:
         fig.add_trace(mark_trace(mark, three_d=False))
-    style(fig, title=title, x_title="w", y_title="b")
-    fig.update_layout(legend=LEGEND_INSIDE)
+    style(fig, title=title, x_title="w", y_title="b", legend_inside=True)
     fig.update_xaxes(range=[surface.ws[0], surface.ws[-1]])
     fig.update_yaxes(range=[surface.bs[0], surface.bs[-1]])
     return fig
