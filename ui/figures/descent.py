@@ -29,11 +29,15 @@ FRAME_MS = 120  # ms per frame at speed 1×
 MARKER_SIZE = 13  # px, the moving (w, b) marker on the map
 MARKER_SIZE_3D = 6  # px, the same marker in 3D
 TRAIL_WIDTH = 3  # px
-CONTROLS_Y = -0.12  # the Play/Pause buttons and the frame slider sit just below the plot
-SLIDER_PAD = {"t": 40}  # px between the plot and the frame slider
+# The Play/Pause buttons sit below the plot, under the w axis's tick labels and title; the frame
+# slider spans the whole width below the buttons. Distances are in chart font sizes, so the controls
+# clear the axis title at every font (a fraction of the plot's height put them on "w" on a phone).
+AXIS_ROOM_EM = 3.4  # tick labels, the axis title and a gap
+BUTTONS_EM = 2.0  # the buttons' own height and a gap
 SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
-CHART_HEIGHT = 520  # px: the animated charts need room for their controls
-PRESENTER_CHART_HEIGHT = 780  # px: the same on a projector, where title, legend and controls are larger
+CONTROL_FONT, PRESENTER_CONTROL_FONT = 14, 28  # px, the buttons' and slider's text: on a projector above body text
+CHART_HEIGHT = 580  # px: the animated charts need room for their controls
+PRESENTER_CHART_HEIGHT = 860  # px: the same on a projector, where title, legend and controls are larger
 NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
 NOTE_FONT_3D = {"color": PALETTE["black"], "weight": "bold"}  # 3D text has no shadow; the box behind it is light
 ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
@@ -102,18 +106,24 @@ def _moving_styled(surface, path, shown, three_d: bool):
     return [trail, marker]
 
 
-def _controls(fig, shown, speed: float, redraw: bool):
-    """Play and Pause buttons and a frame slider labelled by the iteration each frame shows."""
+def _controls(fig, shown, speed: float, three_d: bool):
+    """Play and Pause buttons and a frame slider labelled by the iteration each frame shows; only 3D
+    frames need a full redraw (the 2D map is a picture the frames never touch)."""
+    redraw = three_d
     frame = {"duration": FRAME_MS / speed, "redraw": redraw}
     play = [None, {"frame": frame, "fromcurrent": True, "mode": "immediate", "transition": {"duration": 0}}]
     pause = [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}]
+    size = PRESENTER_CONTROL_FONT if presenter_mode() else CONTROL_FONT
+    axis_room = 0 if three_d else round(AXIS_ROOM_EM * fig.layout.font.size)  # 3D: its axes are inside the scene
+    font = {"size": size}
     fig.update_layout(
-        updatemenus=[{"type": "buttons", "direction": "left", "x": 0.0, "y": CONTROLS_Y, "xanchor": "left",
-                      "yanchor": "top", "showactive": False,
+        updatemenus=[{"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left",
+                      "yanchor": "top", "showactive": False, "pad": {"t": axis_room}, "font": font,
                       "buttons": [{"label": t("descent.play"), "method": "animate", "args": play},
                                   {"label": t("descent.pause"), "method": "animate", "args": pause}]}],
-        sliders=[{"active": 0, "x": 0.2, "len": 0.8, "y": CONTROLS_Y, "yanchor": "top", "pad": SLIDER_PAD,
-                  "currentvalue": {"prefix": t("descent.slider_prefix")}, "ticklen": SLIDER_TICK,
+        sliders=[{"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "font": font,
+                  "pad": {"t": axis_room + round(BUTTONS_EM * size)},
+                  "currentvalue": {"prefix": t("descent.slider_prefix"), "font": font}, "ticklen": SLIDER_TICK,
                   "steps": [{"label": str(int(step)), "method": "animate",
                              "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
                                                          "mode": "immediate", "transition": {"duration": 0}}]}
@@ -134,7 +144,7 @@ def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
         fig.add_trace(mark_trace(mark, three_d=three_d, lift=lift_of(surface)))
     fig.frames = [go.Frame(name=str(int(step)), data=_moving(surface, path, shown, k, three_d), traces=[TRAIL, MARKER])
                   for k, step in enumerate(shown)]
-    _controls(fig, shown, speed, redraw=three_d)
+    _controls(fig, shown, speed, three_d)
     return fig
 
 
