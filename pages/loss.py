@@ -19,6 +19,7 @@ from core.snippets.loss import loss_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
+from ui.presenter import number_table
 from ui.quiz import check_yourself, revealed
 from ui.theme import PALETTE
 from ui.url_state import keep, link_index
@@ -30,6 +31,7 @@ CACHE_ENTRIES = 64  # slider positions remembered per cached function
 TABLE_DECIMALS = "%.4f"  # x, ŷ and L in the per-example table: one width, as in the formulas above
 DECIMAL_COLUMNS = ("x", "y_hat", "L")  # the table's real-valued columns (i and y are whole numbers)
 COST_STYLE = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}  # curve colours
+
 
 def power_text(log10_value: float) -> str:
     """10^log10_value as a student writes it: 3.2 × 10⁻³²⁹ (two significant digits)."""
@@ -121,9 +123,8 @@ show_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_examp
            key="loss_bars")
 st.latex(r"J(w, b) = \frac{1}{m} \sum_{i=1}^{m} L(\hat{y}^{(i)}, y^{(i)})")
 st.latex(rf"J({w:.2f}, {b:.2f}) = \frac{{1}}{{{m}}} \times {lik.loss_sum:.4f} = {lik.cost:.4f}")
-st.dataframe({t(f"loss.col_{name}"): values for name, values in table.items()}, hide_index=True, key="loss_table",
-             column_config={t(f"loss.col_{name}"): st.column_config.NumberColumn(format=TABLE_DECIMALS)
-                            for name in DECIMAL_COLUMNS})
+number_table({t(f"loss.col_{name}"): values for name, values in table.items()}, key="loss_table",
+             formats={t(f"loss.col_{name}"): TABLE_DECIMALS for name in DECIMAL_COLUMNS})
 
 reproduce_block(loss_script(w, b, kind, X, Y, index, sq.w1 if sq else -W_LIMIT, sq.w2 if sq else W_LIMIT),
                 f"loss_w{w:.1f}_b{b:.1f}.py", key="loss_reproduce")

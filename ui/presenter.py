@@ -1,5 +1,6 @@
 """The page stylesheet: formulas and labels never clipped (every mode), and presenter mode for
-projectors: larger type everywhere, headline numbers larger still (charts follow via ui.theme)."""
+projectors: larger type everywhere (widgets' own text and tables too), headline numbers larger
+still (charts follow via ui.theme)."""
 
 import streamlit as st
 
@@ -8,8 +9,10 @@ from ui.theme import presenter_mode
 PRESENTER_ROOT_FONT = "130%"  # page text scale on a projector
 BODY_REM = 1.25  # presenter body text (markdown paragraphs and lists), rem
 RESULT_REM = 1.5  # presenter result lines (success/info/warning boxes), rem: clearly above body text
+CAPTION_REM = 1.05  # presenter captions (and the uploader's limit line), rem
 CODE_REM = 1.05  # presenter code blocks (the rank-1 and broadcasting sessions), rem
 METRIC_REM = 3.2  # presenter st.metric values, rem: the headline numbers, read from the back of the room
+TABLE_BOX_PX = 480  # presenter: a long table scrolls inside a box this tall
 GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen) …
 GRAPH_MAX_PX = 680  # … and never taller than this (a whole-page screenshot stretches the window)
 
@@ -29,7 +32,9 @@ _PRESENTER_CSS = f"""
 <style>
 html {{ font-size: {PRESENTER_ROOT_FONT}; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {BODY_REM}rem; }}
-[data-testid="stCaptionContainer"] {{ font-size: 1.05rem; }}
+[data-testid="stCaptionContainer"] {{ font-size: {CAPTION_REM}rem; }}
+[data-testid="stMain"] input, [data-testid="stMain"] textarea, [data-baseweb="popover"] li,
+[data-testid="stTable"] th, [data-testid="stTable"] td {{ font-size: {BODY_REM}rem; }}
 [data-testid="stAlert"] [data-testid="stMarkdownContainer"] p {{ font-size: {RESULT_REM}rem; }}
 [data-testid="stCode"] pre, [data-testid="stCode"] code {{ font-size: {CODE_REM}rem; }}
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
@@ -42,3 +47,17 @@ html {{ font-size: {PRESENTER_ROOT_FONT}; }}
 def apply_presenter_style() -> None:
     """Inject the page stylesheet, with the larger-type rules when presenter mode is on."""
     st.html(_BASE_CSS + (_PRESENTER_CSS if presenter_mode() else ""))
+
+
+def number_table(columns: dict, *, formats: dict, key: str) -> None:
+    """A table of numbers; ``formats`` = {column: printf format}. Normally st.dataframe (sortable,
+    scrolls); in presenter mode the same numbers as st.table, whose HTML text takes the presenter
+    type (the data grid draws on a canvas at a fixed 13 px), in a box TABLE_BOX_PX tall that scrolls."""
+    if not presenter_mode():
+        st.dataframe(columns, hide_index=True, key=key,
+                     column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in formats.items()})
+        return
+    shown = {name: [formats[name] % value if name in formats else value for value in values]
+             for name, values in columns.items()}
+    with st.container(height=TABLE_BOX_PX, key=key):
+        st.table(shown, hide_index=True)
