@@ -9,6 +9,7 @@ from core.errors import LogitLabError
 from ui.cat_sections.common import USER_DATA_KEY, show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
+from ui.uploader import file_uploader
 from ui.url_params import BYOD_KINDS as KINDS
 from ui.url_state import keep, link_index
 
@@ -51,9 +52,9 @@ def show_own_data() -> None:
                     format_func=lambda k: t(f"cat.byod_kind_{k}"), key="cat_byod_kind", horizontal=True)
     keep("cat_byod_kind", kind)
     if kind == "h5":
-        files = st.file_uploader(t("cat.byod_h5_label"), type=["h5"], accept_multiple_files=True, key="cat_byod_h5")
+        files = file_uploader(st, t("cat.byod_h5_label"), types=["h5"], accept_multiple_files=True, key="cat_byod_h5")
     else:
-        files = st.file_uploader(t("cat.byod_zip_label"), type=["zip"], key="cat_byod_zip")
+        files = file_uploader(st, t("cat.byod_zip_label"), types=["zip"], key="cat_byod_zip")
     st.button(t("cat.byod_load"), key="cat_byod_load", disabled=not files, icon="📦", on_click=_load_clicked)
     if ERROR_KEY in st.session_state:
         show_error(st.session_state.pop(ERROR_KEY))

@@ -18,6 +18,7 @@ from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t
 from ui.safe_text import escape_markdown
+from ui.uploader import file_uploader
 from ui.url_state import keep, link_index
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff"]  # what the uploader offers
@@ -50,7 +51,7 @@ def _example(data, own_photo: bool) -> int | None:
 def choose_photo(data) -> Photo | None:
     """The widgets of the "photo in" block; returns the photo to explain (None after an error)."""
     left, right = st.columns(2)
-    upload = left.file_uploader(t("cat.upload_label"), type=UPLOAD_TYPES, key="cat_upload", help=t("cat.upload_help"))
+    upload = file_uploader(left, t("cat.upload_label"), types=UPLOAD_TYPES, key="cat_upload", help=t("cat.upload_help"))
     camera_on = right.toggle(t("cat.camera_toggle"), key="cat_camera_on", help=t("cat.camera_help"))
     shot = right.camera_input(t("cat.camera_label"), key="cat_camera") if camera_on else None
     fit = right.radio(t("cat.fit_label"), FITS, link_index("cat_fit", FITS), format_func=lambda f: t(f"cat.fit_{f}"),
