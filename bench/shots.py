@@ -4,8 +4,11 @@ Starts the app on a free loopback port (as `make run` does) and drives the syste
 Playwright. Writes into shots/ (git-ignored), one PNG per page and view:
 
     shots/<view>/<page>.png        views: en (1366×768), present (1920×1080, ?present=1),
-                                   zh (1366×768, ?lang=zh), phone (390×844)
-    shots/descent_playing.png      the descent page after ▶ Play has advanced some frames
+                                   zh (1366×768, ?lang=zh), phone (390×844); pages: every page, and
+                                   descent_3d (the descent page on its 3D tab)
+    shots/<view>/descent_playing.png, descent_3d_playing.png
+                                   one window of the descent page's contour map and 3D bowl after
+                                   ▶ Play has advanced some frames (the animated chart scrolled into view)
 
 Each page is captured whole (the window is stretched to the page's height after it rendered);
 ``--fold`` keeps the real window height instead (what fits on one screen without scrolling).
@@ -30,7 +33,8 @@ VIEWS = {  # name: (window width, height, URL query)
     "zh": (1366, 768, "lang=zh"),
     "phone": (390, 844, ""),
 }
-PAGES = ["home"] + [slug for _, slug, _ in LESSONS]
+PAGES = ["home"] + [slug for _, slug, _ in LESSONS] + ["descent_3d"]
+EXTRA = {"descent_3d": ("descent", "gd_view=surface")}  # a shot name: (page, its own URL query)
 RENDER_MS = 90_000  # a page's script run plus plotly drawing, on a busy 2-core machine
 MAX_HEIGHT = 12_000  # px: the tallest whole-page capture (Chromium's texture limit is higher)
 PLAYING_FRAMES = 12  # frames ▶ Play must advance before the mid-animation shot
@@ -61,7 +65,9 @@ def wait_rendered(page) -> None:
 
 
 def page_url(base: str, slug: str, query: str) -> str:
+    slug, own = EXTRA.get(slug, (slug, ""))
     path = "" if slug == "home" else slug
+    query = "&".join(q for q in (own, query) if q)
     return f"{base}/{path}" + (f"?{query}" if query else "")
 
 
@@ -78,13 +84,16 @@ def capture(page, url: str, out: Path, size: tuple[int, int], fold: bool) -> Non
     page.screenshot(path=str(out))
 
 
-def capture_playing(page, base: str, out: Path) -> None:
-    """The descent page after ▶ Play has advanced PLAYING_FRAMES frames (the contour must stay drawn)."""
-    page.set_viewport_size({"width": VIEWS["en"][0], "height": VIEWS["en"][1]})
-    page.goto(page_url(base, "descent", ""))
+def capture_playing(page, url: str, out: Path, size: tuple[int, int]) -> None:
+    """One window of the descent page after ▶ Play has advanced PLAYING_FRAMES frames, the animated
+    chart scrolled into view (the contour map must stay drawn, the controls clear of the axis titles)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
     wait_rendered(page)
     page.wait_for_function(f"() => !!({ANIMATED})()", timeout=RENDER_MS)
-    page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="Play").first.click()
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    chart.locator(".updatemenu-button").first.click()  # ▶ Play (the first button, in every language)
     page.wait_for_function(f"() => ({ANIMATED})()._fullLayout.sliders[0].active >= {PLAYING_FRAMES}",
                            timeout=RENDER_MS)
     page.screenshot(path=str(out))
@@ -112,9 +121,13 @@ def main(argv=None) -> int:
                 capture(page, page_url(base, slug, query), out / view / f"{slug}.png", (width, height), args.fold)
                 page.close()
                 print(f"{view}/{slug}.png")
-        page = browser.new_page()
-        capture_playing(page, base, out / "descent_playing.png")
-        print("descent_playing.png")
+            for slug in ("descent", "descent_3d"):
+                if slug in args.pages.split(","):
+                    page = browser.new_page()
+                    capture_playing(page, page_url(base, slug, query), out / view / f"{slug}_playing.png",
+                                    (width, height))
+                    page.close()
+                    print(f"{view}/{slug}_playing.png")
         browser.close()
     return 0
 
