@@ -40,10 +40,12 @@ LEGEND_INSIDE = {"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "y
                  "bgcolor": "rgba(255, 255, 255, 0.75)"}  # top-left inside the plot, clear of the title
 PRESENTER_LINE_WIDTH = 4  # px, scatter lines in presenter mode
 TITLE_Y = 0.985  # title's top edge, as a fraction of the whole figure's height
-# A title line holds at most this many width units (a Latin letter 1, a Chinese character 2): at the chart
+# A title line holds at most this many width units (a Latin letter 1, a Chinese character 2): at the title
 # font it fits a 390-px phone's chart (plotly never wraps a title; a longer one ran off the screen).
-TITLE_LINE_UNITS = 44
-TITLE_LINE_EM = 1.3  # each further title line adds this many font sizes of room above the plot
+TITLE_LINE_UNITS = 34
+TITLE_LINE_EM = 1.3  # plotly's line spacing: each further title line adds this many title font sizes
+TITLE_FONT_SCALE = 1.4  # plotly draws a title at 1.4 times the layout's font size
+TITLE_PAD_PX = 2  # px kept between the chart's top edge and a title's first line
 BREAKS = (": ", "：", "，", ", ", "；", " ")  # where a title may wrap, best first (after the mark)
 
 
@@ -61,22 +63,27 @@ def _units(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _split(text: str) -> tuple[str, str]:
-    """Split one over-long title line at the best break that leaves a first line that fits."""
+def _outside(head: str) -> bool:
+    """True when the text after ``head`` is outside every bracket: a shape such as (5, 1) stays on one line."""
+    return sum(head.count(c) for c in "([（") == sum(head.count(c) for c in ")]）")
+
+
+def _split(text: str, units: int) -> tuple[str, str]:
+    """Split one over-long line at the best break that leaves a first line of at most ``units``."""
     for mark in BREAKS:
-        cut = max((i + len(mark) for i in range(len(text)) if text.startswith(mark, i)
-                   and _units(text[:i + len(mark)].rstrip()) <= TITLE_LINE_UNITS), default=0)
+        cut = max((i + len(mark) for i in range(len(text)) if text.startswith(mark, i) and _outside(text[:i])
+                   and _units(text[:i + len(mark)].rstrip()) <= units), default=0)
         if cut:
             return text[:cut].rstrip(), text[cut:].lstrip()
-    cut = next(i for i in range(len(text), 0, -1) if _units(text[:i]) <= TITLE_LINE_UNITS)  # no break fits
+    cut = next(i for i in range(len(text), 0, -1) if _units(text[:i]) <= units)  # no break fits
     return text[:cut], text[cut:]
 
 
-def wrap_title(text: str) -> list[str]:
-    """A chart title as lines of at most TITLE_LINE_UNITS (plotly draws each <br> as a new line)."""
+def wrap_title(text: str, units: int = TITLE_LINE_UNITS) -> list[str]:
+    """A chart title (or label) as lines of at most ``units`` (plotly draws each <br> as a new line)."""
     lines = []
-    while _units(text) > TITLE_LINE_UNITS:
-        first, text = _split(text)
+    while _units(text) > units:
+        first, text = _split(text, units)
         lines.append(first)
     return lines + [text]
 
@@ -88,12 +95,13 @@ def style(fig, *, title=None, x_title=None, y_title=None, height=None, legend_in
     font = PRESENTER_FONT_SIZE if present else FONT_SIZE
     lines = wrap_title(title) if title else []
     first_line = TITLE_ONLY_EM if legend_inside else TOP_MARGIN_EM
-    top = (first_line + TITLE_LINE_EM * (len(lines) - 1) if title else PLAIN_TOP_MARGIN_EM) * font
+    extra = TITLE_LINE_EM * TITLE_FONT_SCALE * font * (len(lines) - 1)  # px, the title's lines after the first
+    top = first_line * font + extra if title else PLAIN_TOP_MARGIN_EM * font
     fig.update_layout(
         # The title sits at the very top; the legend rows just above the plot, below the title.
         # plotly centres a title's lines on its anchor: pad the top by half the extra lines' height.
         title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "yref": "container", "y": TITLE_Y,
-               "yanchor": "top", "pad": {"t": round(TITLE_LINE_EM * font * (len(lines) - 1) / 2)}}
+               "yanchor": "top", "pad": {"t": round(extra / 2) + TITLE_PAD_PX}}
         if title else None,
         font={"size": font},
         height=height or (PRESENTER_CHART_HEIGHT if present else CHART_HEIGHT),

@@ -13,11 +13,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, lesson_slugs, wait_drawn, wait_idle
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, lesson_slugs, wait_drawn, wait_idle
 
 pytestmark = pytest.mark.browser
 
-RENDER_MS = 90_000  # a page's run plus drawing on a busy 2-core machine
+RENDER_MS = IDLE_TIMEOUT_MS  # a page's run plus drawing on a busy 2-core machine
 HEADLINE_FACTOR = 1.8  # presenter metric values must be at least this many times the body text
 RESULT_FACTOR = 1.15  # presenter result lines (alert boxes) must be at least this much larger than body text
 PRESENTER = {"width": 1920, "height": 1080}  # a projector
@@ -58,6 +58,16 @@ CONTROLS_ON_AXES = """() => [...document.querySelectorAll('.js-plotly-plot')].fl
     const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     return controls.flatMap(([c, cb]) => axes.filter(([, ab]) => hit(cb, ab)).map(([a]) => `${c} on ${a}`)); })"""
 # Text inside widgets and tables, and the animation's controls: [what, font size in px].
+# Tick labels of one axis (bar names with their values, numbers) never drawn on each other.
+TICKS_ON_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd =>
+    ['.xtick', '.ytick'].flatMap(sel => {
+        const ticks = [...gd.querySelectorAll(sel)].map(el => [el.textContent, el.getBoundingClientRect()])
+            .filter(([text, box]) => text && box.width > 0);
+        const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+            && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        return ticks.flatMap(([a, ab], i) => ticks.slice(i + 1).filter(([, bb]) => hit(ab, bb))
+            .map(([b]) => `${a} on ${b}`));
+    }))"""
 WIDGET_TEXT_PX = """() => {
     const size = el => parseFloat(getComputedStyle(el).fontSize);
     const main = document.querySelector('[data-testid="stMain"]');
@@ -123,6 +133,7 @@ def test_no_formula_chart_title_or_lesson_link_is_cut(page, app_url, slug, viewp
     assert page.evaluate(CUT_LINKS) == []
     assert page.evaluate(CUT_TITLES) == []
     assert page.evaluate(CONTROLS_ON_AXES) == []
+    assert page.evaluate(TICKS_ON_TICKS) == []
 
 
 def _png() -> bytes:

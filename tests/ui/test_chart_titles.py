@@ -24,10 +24,15 @@ def test_every_title_line_fits_and_no_word_is_lost(lang):
 def test_titles_break_after_a_colon_before_anywhere_else():
     assert wrap_title("Contour map: the same surface seen from above") == [
         "Contour map:", "the same surface seen from above"]
-    assert wrap_title("这是一个很长的图表标题用来测试换行：第二部分也写得比较长一些") == [
-        "这是一个很长的图表标题用来测试换行：", "第二部分也写得比较长一些"]
-    assert wrap_title("Accuracy next to the simplest baseline") == ["Accuracy next to the simplest baseline"]
+    assert wrap_title("图表标题用来测试换行：第二部分也写得比较长一些") == [
+        "图表标题用来测试换行：", "第二部分也写得比较长一些"]
+    assert wrap_title("Accuracy next to the baseline") == ["Accuracy next to the baseline"]
 
 
 def test_a_chinese_character_counts_twice():
     assert _units("交叉熵") == 6 and _units("J(w, b)") == 7
+
+
+def test_a_shape_in_brackets_is_never_split():
+    assert wrap_title("(5,) + (5, 1) silently becomes (5, 5) in NumPy") == [
+        "(5,) + (5, 1) silently becomes", "(5, 5) in NumPy"]

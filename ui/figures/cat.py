@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
-from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style
+from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
 
 THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
@@ -17,6 +17,7 @@ MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)
 PRESENTER_MAP_HEIGHT = 680  # px, the same on a projector, where the title above it is larger
 CHANNELS_HEIGHT = 330  # px, the row of four weight maps
 LINE_WIDTH = 3  # px, cost curves
+LABEL_UNITS = 10  # a bar name's line: a quarter of a phone's chart width (a Chinese character counts 2)
 PERCENT_AXIS_TOP = 110  # the accuracy axis runs to 110 % so the bar labels fit
 
 
@@ -53,13 +54,16 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
     values = (positive, negative, b, z)
     # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
     # ones, where labels on the bars would cover each other.
-    labels = [f"{name}<br><b>{value:+.3f}</b>" for name, value in zip(names, values, strict=True)]
+    # Names wrapped to LABEL_UNITS and kept level: tilted on a phone, two-line labels ran into each other.
+    labels = ["<br>".join(wrap_title(name, LABEL_UNITS)) + f"<br><b>{value:+.3f}</b>"
+              for name, value in zip(names, values, strict=True)]
     fig = go.Figure(go.Waterfall(
         x=labels, y=list(values), measure=["relative", "relative", "relative", "total"],
         textinfo="none", meta="z_parts",
         increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
         totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
-    return style(fig, title=t("cat.fig_parts_title"), y_title=t("cat.fig_parts_axis"))
+    style(fig, title=t("cat.fig_parts_title"), y_title=t("cat.fig_parts_axis"))
+    return fig.update_xaxes(tickangle=0)
 
 
 def evidence_on_photo(photo, values, limit: float, *, title: str):
