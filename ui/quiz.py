@@ -2,7 +2,9 @@
 
 A page passes its current settings (a small dict) to ``check_yourself(page, settings)``; the questions come
 from core.quiz with this session's seed. ``revealed(page, settings)`` is False while predict-first is on and
-the question about the page's own result has not been answered: the page then skips its result.
+the question about the page's own result has not been answered: the page then skips every part that gives
+the answer away, and puts ``hidden_part()`` where a part was (``reproduce_or_hidden`` for the Reproduce
+script, whose output is the answer too).
 """
 
 import streamlit as st
@@ -13,6 +15,7 @@ from core.quiz.answers import FORMAT, RIGHT, check
 from core.quiz.question import CHOICE, NUMBER, Question, fixed
 from core.quiz.summary import summary_csv
 from ui import quiz_state as state
+from ui.exports import reproduce_block
 from ui.i18n import error_text, t
 
 ANCHOR = "check-yourself"  # the section's heading anchor, linked from the "answer first" note
@@ -31,6 +34,19 @@ def revealed(page: str, settings: dict, note: bool = True) -> bool:
     if note:
         st.info(t("quiz.hidden_note", anchor=ANCHOR), icon="🙈")
     return False
+
+
+def hidden_part(container=st) -> None:
+    """Where a hidden part of the result would be: one line saying it appears after question 1."""
+    container.caption(t("quiz.hidden_part", anchor=ANCHOR))
+
+
+def reproduce_or_hidden(shown: bool, script: str, filename: str, *, key: str) -> None:
+    """The Reproduce block, or (while the result is hidden: running the script prints it) a line saying so."""
+    if shown:
+        reproduce_block(script, filename, key=key)
+    else:
+        st.caption(t("quiz.hidden_reproduce", anchor=ANCHOR))
 
 
 def stop_until_answered(page: str, settings: dict) -> None:
