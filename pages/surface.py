@@ -78,7 +78,8 @@ for col, name in zip(st.columns(len(shown)), shown, strict=True):
         st.info(t("surface.convex_note" if name == "cross_entropy" else "surface.nonconvex_note"))
 
 st.latex(r"J(w, b) = \frac{1}{m}\sum_{i=1}^{m} L\bigl(\sigma(w x^{(i)} + b),\, y^{(i)}\bigr)")
-st.caption(t("surface.formula_caption"))
+if result_shown:  # (it introduces the marked point's J below)
+    st.caption(t("surface.formula_caption"))
 for name, (w, b, J, _) in marks.items() if result_shown else ():
     st.latex(rf"J({w:.3f},\ {b:.3f}) = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} "
              rf"L\bigl(\sigma({w:.3f}\, x^{{(i)}} {b:+.3f}),\, y^{{(i)}}\bigr) = {J:.5f},"

@@ -19,11 +19,11 @@ from core.lessons.vectorization import (
 from core.snippets.vectorization import vectorization_script
 from core.timing import format_duration, format_ratio
 from ui.cached import course_data
-from ui.exports import show_chart
+from ui.exports import reproduce_block, show_chart
 from ui.figures.graph import fmt
 from ui.figures.vectorization import dot_timing_chart
 from ui.i18n import t
-from ui.quiz import check_yourself, reproduce_or_hidden, revealed
+from ui.quiz import check_yourself, revealed
 from ui.session_cache import forget, session_cached
 from ui.timing import conditions_text, spread_text
 
@@ -121,6 +121,6 @@ for formula, shapes in (
 if result_shown:  # (it describes the shapes)
     st.caption(t("vectorization.shapes_caption", cost=fmt(step.full_cost, 6)))
 
-reproduce_or_hidden(result_shown, vectorization_script(n, features, SEED, use_data=data is not None),
-                    "logitlab_vectorization.py", key="vec_reproduce")
+reproduce_block(vectorization_script(n, features, SEED, use_data=data is not None), "logitlab_vectorization.py",
+                key="vec_reproduce")  # (its output has no shapes: it stays while predicting)
 check_yourself("vectorization", quiz)
