@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.explain import logit_parts, photo_column
-from core.model_file import load_model
+from core.lessons.explain import logit_parts, photo_column
+from core.neuron.model_file import load_model
 from tests.e2e.conftest import assert_no_exception, wait_idle
 from ui.cat_sections.photo import DEFAULT_EXAMPLE
 

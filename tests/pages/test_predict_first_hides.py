@@ -15,15 +15,16 @@ from streamlit.testing.v1 import AppTest
 
 import ui.i18n
 import ui.quiz
-from core.explain import logit_parts, photo_column
-from core.graph import STEPS, forward_backward
-from core.loss_lesson import example_walkthrough
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
+from core.lessons.descent import diagnose
+from core.lessons.explain import logit_parts, photo_column
+from core.lessons.graph import STEPS, forward_backward
+from core.lessons.loss import example_walkthrough
+from core.lessons.rank_one import array_text, rank_one_arrays
+from core.lessons.shape_text import shape_str
+from core.lessons.sigmoid import decision_point, one_feature_fit
+from core.lessons.surface import cost_surface, true_minimum
 from core.quiz.question import CHOICE, NUMBER
-from core.rank_one import array_text, rank_one_arrays
-from core.shape_text import shape_str
-from core.sigmoid_lesson import decision_point, one_feature_fit
-from core.surface import cost_surface, true_minimum
-from core.toy_data import TOY_KINDS, one_feature_dataset
 from tests.pages.conftest import APP_TIMEOUT, ROOT
 from tests.pages.page_content import page_content
 from ui.figures.graph import fmt
@@ -84,8 +85,6 @@ def _surface(s, lang):
 
 
 def _descent(s, lang):
-    from core.descent_lesson import diagnose
-
     path, kind = s["path"], diagnose(s["path"]).kind
     template = catalogue(lang)[f"descent.ok_{kind}" if kind == "converging" else
                                f"descent.info_{kind}" if kind == "stalled" else f"descent.warn_{kind}"]
