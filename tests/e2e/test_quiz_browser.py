@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core.lessons.explain import logit_parts, photo_column
 from core.neuron.model_file import load_model
-from tests.e2e.conftest import assert_no_exception, wait_idle
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
 from ui.cat_sections.photo import DEFAULT_EXAMPLE
 
 pytestmark = pytest.mark.browser
@@ -85,8 +85,8 @@ def test_new_questions_give_a_link_that_reproduces_them(page, app_url, browser, 
 
 def _check(form, option: str):
     """Pick ``option`` in a question's choices and press Check."""
-    form.get_by_text(option, exact=True).click()
-    form.get_by_role("button", name="Check").click()
+    form.get_by_text(option, exact=True).click(timeout=IDLE_TIMEOUT_MS)
+    form.get_by_role("button", name="Check").click(timeout=IDLE_TIMEOUT_MS)
 
 
 def test_predict_first_hides_descent_step_mode_until_the_verdict_question_is_answered(page, app_url):
@@ -103,7 +103,8 @@ def test_predict_first_hides_descent_step_mode_until_the_verdict_question_is_ans
     expect(first.locator('[data-testid="stAlertContainer"]')).to_have_count(1)
     expect(step).to_be_visible()
     expect(page.get_by_text("Steps taken: 0.")).to_be_visible()
-    step.click()
+    wait_idle(page)  # the run the answer started has finished: the button takes clicks
+    step.click(timeout=IDLE_TIMEOUT_MS)
     expect(page.get_by_text("Steps taken: 1.")).to_be_visible()
     expect(page.get_by_text("Predict first: the result is hidden")).to_have_count(0)
     expect(page.get_by_text(HIDDEN_PART)).to_have_count(0)
@@ -120,16 +121,16 @@ def test_predict_first_hides_the_cat_verdict_and_the_explorer_until_answered(pag
     expect(page.get_by_text("Predict first: the result is hidden")).to_be_visible()
     expect(page.get_by_text("The Reproduce script prints the answer")).to_be_visible()
     expect(p_cat).to_have_count(0)
-    explorer.click()
+    explorer.click(timeout=IDLE_TIMEOUT_MS)
     expect(page.get_by_text(HIDDEN_PART)).to_be_visible()
     expect(percent).to_have_count(0)
-    page.get_by_role("tab", name="Your photo").click()
+    page.get_by_role("tab", name="Your photo").click(timeout=IDLE_TIMEOUT_MS)
     first = _question(page, "Will the model call the photo above a cat?")
     _check(first, "not a cat")
     expect(first.locator('[data-testid="stAlertContainer"]')).to_have_count(1)
     expect(p_cat.locator('[data-testid="stMetricValue"]')).to_have_text(f"{100 * p:.1f} %")
     expect(page.get_by_text("The Reproduce script prints the answer")).to_have_count(0)
-    explorer.click()
+    explorer.click(timeout=IDLE_TIMEOUT_MS)
     expect(page.get_by_text(HIDDEN_PART)).to_have_count(0)
     expect(percent.first).to_be_visible()
     assert_no_exception(page)
