@@ -70,6 +70,13 @@ def answer_text(question: Question) -> str:
     return t("quiz.shape_none") if question.answer is None else shape_str(question.answer)
 
 
+def typed_text(record: state.Record) -> str:
+    """What the student answered, as they saw it: a picked choice by its label, typed text as typed."""
+    if record.question.answer_kind == CHOICE and record.typed in record.question.options:
+        return t(f"quiz.choice.{record.typed}")
+    return record.typed
+
+
 def _widget_key(question: Question) -> str:
     return f"quiz_{question.kind}"  # kinds are named after their page, so keys are unique
 
@@ -99,13 +106,13 @@ def _feedback(record: state.Record) -> None:
         st.warning(t(verdict.hint), icon="✍️")
         if verdict.error is not None:
             st.text(error_text(verdict.error))
-        st.text(t("quiz.you_typed", text=record.typed))
+        st.text(t("quiz.you_typed", text=typed_text(record)))
         return
     if verdict.status == RIGHT:
         st.success(t("quiz.right"), icon="✅")
     else:
         st.error(t("quiz.wrong", answer=answer_text(question)), icon="❌")
-    st.text(t("quiz.you_typed", text=record.typed))
+    st.text(t("quiz.you_typed", text=typed_text(record)))
     st.latex(question.explanation)
 
 
@@ -120,7 +127,7 @@ def _question(page: str, number: int, question: Question) -> None:
 
 
 def _summary_rows() -> list[dict]:
-    return [{"page": t(f"nav.{r.page}"), "question": prompt(r.question), "your_answer": r.typed,
+    return [{"page": t(f"nav.{r.page}"), "question": prompt(r.question), "your_answer": typed_text(r),
              "right_answer": answer_text(r.question), "verdict": t(f"quiz.verdict_{r.verdict.status}")}
             for r in state.results().values() if r.verdict.status != FORMAT]
 
