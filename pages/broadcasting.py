@@ -10,7 +10,7 @@ from core.snippets.broadcasting import broadcasting_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.broadcasting import stretch_figure
 from ui.i18n import error_text, t
-from ui.quiz import check_yourself, stop_until_answered
+from ui.quiz import check_yourself, revealed, stop_until_answered
 
 NAMES = ("A", "B", "C")  # operand names on the page
 KEYS = ("bc_a", "bc_b", "bc_c", "bc_op")  # widget keys (and URL parameters): three shapes, the operator
@@ -44,13 +44,18 @@ def _use_preset(key: str) -> None:
         st.session_state[key] = value
 
 
+def _preset_buttons(row, notes: bool) -> None:
+    """The preset buttons, with each preset's note as its tooltip (``notes``: a note says its result)."""
+    for col, key in zip(row.columns(len(PRESETS)), PRESETS, strict=True):
+        col.button(t(f"broadcasting.preset_{key}"), key=f"bc_preset_{key}", on_click=_use_preset, args=(key,),
+                   help=t(f"broadcasting.note_{key}") if notes else None, width="stretch")
+
+
 st.title(t("broadcasting.title"))
 st.caption(t("broadcasting.caption"))
 
 st.write(t("broadcasting.presets_label"))
-for col, key in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-    col.button(t(f"broadcasting.preset_{key}"), key=f"bc_preset_{key}", on_click=_use_preset, args=(key,),
-               help=t(f"broadcasting.note_{key}"), width="stretch")
+preset_row = st.container()  # filled once it is known whether predict first hides the result
 for key, default in zip(KEYS, (*DEFAULTS, OPERATORS[0]), strict=True):
     if key not in st.session_state and key not in st.query_params:  # first visit without a shared link
         st.session_state[key] = default
@@ -60,10 +65,6 @@ texts = [col.text_input(t(f"broadcasting.shape_{name}"), value=None, key=key, bi
          for col, name, key in zip(cols[:-1], NAMES, KEYS[:-1], strict=True)]
 op = cols[-1].radio(t("broadcasting.op_label"), OPERATORS, index=None, key="bc_op", horizontal=True,
                     bind="query-params") or OPERATORS[0]
-for key, (*preset_texts, preset_op) in PRESETS.items():
-    if [tx.strip() for tx in texts] == list(preset_texts) and op == preset_op:
-        st.info(t(f"broadcasting.note_{key}"))
-
 shapes, failed = [], False
 for name, text, parse in zip(NAMES, texts, (parse_shape, parse_shape, parse_optional_shape), strict=True):
     try:
@@ -72,10 +73,16 @@ for name, text, parse in zip(NAMES, texts, (parse_shape, parse_shape, parse_opti
         st.error(f"**{name}** · {error_text(err)}")
         failed = True
 if failed:
+    _preset_buttons(preset_row, notes=True)
     check_yourself("broadcasting", {"shapes": None, "op": op})  # no shapes to ask about: the other questions
     st.stop()
 shapes = tuple(s for s in shapes if s is not None)
 quiz = {"shapes": shapes, "op": op}  # what the Check-yourself questions ask about
+notes_shown = revealed("broadcasting", quiz, note=False)  # predict first: a preset's note says its result
+_preset_buttons(preset_row, notes=notes_shown)
+for key, (*preset_texts, preset_op) in PRESETS.items():
+    if notes_shown and [tx.strip() for tx in texts] == list(preset_texts) and op == preset_op:
+        st.info(t(f"broadcasting.note_{key}"))
 stop_until_answered("broadcasting", quiz)  # predict first: everything below answers question 1
 names = NAMES[:len(shapes)]
 typed = f" {op} ".join(f"{n} {shape_str(s)}" for n, s in zip(names, shapes, strict=True))

@@ -11,9 +11,8 @@ from ui.cat_sections.inside import show_explorer, show_weights
 from ui.cat_sections.own_data import show_own_data
 from ui.cat_sections.photo import choose_photo, show_pipeline
 from ui.cat_sections.training import show_comparison, show_training
-from ui.exports import reproduce_block
 from ui.i18n import t
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.url_params import CAT_TABS
 from ui.url_state import keep, tab_default
 
@@ -33,12 +32,15 @@ tab_photo, tab_inside, tab_explore, tab_train = tabs
 with tab_photo:
     photo = choose_photo(data)
     quiz = {"photo": None if photo is None else photo.model_input, "model": model}  # for Check yourself
+    # Predict first: p(cat) and the verdict for this photo answer question 1, here, in the explorer (which
+    # lists the test photos' p(cat) and mistakes) and in the Reproduce script's output.
+    result_shown = revealed("cat_classifier", quiz, note=False)
     if photo is not None:
         show_pipeline(photo)
-        if revealed("cat_classifier", quiz):  # predict first: the verdict answers question 1
+        if revealed("cat_classifier", quiz):  # (the note, where the verdict would be)
             show_prediction(model, photo)
-        reproduce_block(prediction_script(photo.model_input, SHIPPED_MODEL_PATH), "cat_prediction.py",
-                        key="cat_reproduce")
+        reproduce_or_hidden(result_shown, prediction_script(photo.model_input, SHIPPED_MODEL_PATH),
+                            "cat_prediction.py", key="cat_reproduce")
         if is_user:
             st.caption(t("cat.reproduce_shipped_only"))
     show_context(*accuracies_and_baselines(model, data, is_user), is_user)
@@ -50,6 +52,8 @@ with tab_inside:
 with tab_explore:
     if tab_explore.open and data is None:
         st.info(t("cat.no_dataset"))
+    elif tab_explore.open and not result_shown:
+        hidden_part()
     elif tab_explore.open:
         show_explorer(model, data)
 

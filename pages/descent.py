@@ -10,10 +10,10 @@ from core.lessons.surface import LOSSES
 from core.snippets.descent import descent_script
 from ui.cached import course_data
 from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for, race
-from ui.exports import csv_download, reproduce_block, show_chart
+from ui.exports import csv_download, show_chart
 from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.theme import presenter_mode
 from ui.url_params import DESCENT_VIEWS, SPEEDS
 from ui.url_state import keep, link_index, tab_default
@@ -88,7 +88,9 @@ path = path_for(dataset, w0, b0, rate, iterations, loss)
 surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
 verdict = lesson.diagnose(path)
 quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss, "path": path}
-result_shown = revealed("descent", quiz)  # predict first: the verdict and the run's charts answer question 1
+# Predict first: the run answers question 1 wherever it shows (the verdict, the animation, the cost curve, its CSV,
+# step mode, the race, the Reproduce script's output): all of it waits until question 1 is answered.
+result_shown = revealed("descent", quiz)
 numbers = {"rate": f"{rate:g}", "rises": verdict.rises, "flips": verdict.flips, "growth": f"{verdict.growth:.1f}",
            "iterations": iterations, "start": f"{path.cost[0]:.4f}", "end": f"{path.cost[-1]:.4f}"}
 if result_shown and verdict.kind in WARNINGS:
@@ -109,40 +111,50 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
     with tab_map:
         if tab_map.open and result_shown:
             show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")
+        elif tab_map.open:
+            hidden_part()
     with tab_bowl:
         if tab_bowl.open and result_shown:
             show_chart(animation(True, *settings), f"{name}_surface", key="gd_chart_surface")
+        elif tab_bowl.open:
+            hidden_part()
 with right:
     if result_shown:
         show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
                    f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)
-st.caption(t("descent.csv_note"))
-csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
+if result_shown:
+    st.caption(t("descent.csv_note"))
+    csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
 
 st.subheader(t("descent.h_step"))
-st.caption(t("descent.step_intro"))
 origin = (dataset, loss, w0, b0)
 if st.session_state.get("gd_origin") != origin:
     reset_steps(origin, X, Y)
-b1, b2, _ = st.columns([1, 1, 4])
-b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
-b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
-state = st.session_state
-left, right = st.columns(2)
-with left:
-    st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
-                  J=f"{state.gd_points[-1][2]:.5f}"))
-    st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
-    update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
-with right:
-    steps = lesson.path_of_steps(state.gd_points, loss, rate)
-    show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
-               f"{name}_steps", key="gd_chart_steps")
+if not result_shown:  # stepping would show the run one step at a time
+    hidden_part()
+else:
+    st.caption(t("descent.step_intro"))
+    b1, b2, _ = st.columns([1, 1, 4])
+    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+    state = st.session_state
+    left, right = st.columns(2)
+    with left:
+        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
+                      J=f"{state.gd_points[-1][2]:.5f}"))
+        st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
+        update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
+    with right:
+        steps = lesson.path_of_steps(state.gd_points, loss, rate)
+        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
+                   f"{name}_steps", key="gd_chart_steps")
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
-if race_box.open:  # lazy: the two race maps are built and sent only while the box is open
+if race_box.open and not result_shown:  # the race runs the page's own path too
+    hidden_part(race_box)
+elif race_box.open:  # lazy: the two race maps are built and sent only while the box is open
     race_box.caption(t("descent.race_intro"))
     race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
     results = {race_loss: race_result(X, Y, path_for(dataset, w0, b0, rate, iterations, race_loss))
@@ -155,5 +167,6 @@ if race_box.open:  # lazy: the two race maps are built and sent only while the b
             show_race_numbers(results[race_loss])
             show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")
 
-reproduce_block(descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py", key="gd_reproduce")
+reproduce_or_hidden(result_shown, descent_script(X, Y, w0, b0, rate, iterations, loss), f"{name}.py",
+                    key="gd_reproduce")
 check_yourself("descent", quiz)

@@ -65,8 +65,8 @@ buttons[1].button(t("graph.btn_prev"), key="cg_prev", on_click=_set_step, args=(
 buttons[2].button(t("graph.btn_next"), key="cg_next", on_click=_set_step, args=(step + 1,), width="stretch",
                   type="primary")
 buttons[3].button(t("graph.btn_all"), key="cg_all", on_click=_set_step, args=(total,), width="stretch")
-st.info(t("graph.step_status", step=step, total=total, what=t(f"graph.step_{step}")))
-shown_step = step if result_shown else min(step, FORWARD_STEPS)  # predict first: no gradients drawn yet
+shown_step = step if result_shown else min(step, FORWARD_STEPS)  # predict first: no gradients drawn or described
+st.info(t("graph.step_status", step=shown_step, total=total, what=t(f"graph.step_{shown_step}")))
 st.graphviz_chart(graph_dot(p, v, shown_step), width="stretch", alt=t("graph.graph_alt"))
 stop_until_answered("graph", quiz)  # predict first: the backward pass below answers question 1
 

@@ -16,11 +16,11 @@ from core.lessons.loss import (
 )
 from core.lessons.sigmoid import power_of_ten
 from core.snippets.loss import loss_script
-from ui.exports import reproduce_block, show_chart
+from ui.exports import show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
 from ui.presenter import number_table
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.theme import PALETTE
 from ui.url_state import keep, link_index
 
@@ -61,12 +61,14 @@ ex = example_walkthrough(w, b, X, Y, index)
 quiz = {"w": w, "b": b, "X": X, "Y": Y, "index": index}  # what the Check-yourself questions ask about
 
 st.subheader(t("loss.h_loss"))
+# Predict first: the example's two losses answer question 1, wherever they show (the marker on the curves,
+# the numbers below, log p = −L, the per-example bars and table, the Reproduce script's output).
+result_shown = revealed("loss", quiz)
 for col, y in zip(st.columns(2), (1, 0), strict=True):
     with col:
-        show_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y else None), f"loss_L_y{y}",
+        show_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y and result_shown else None), f"loss_L_y{y}",
                    key=f"loss_curve_y{y}")
 st.latex(r"L(\hat{y}, y) = -\bigl(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\bigr)")
-result_shown = revealed("loss", quiz)  # predict first: the two losses answer question 1
 if result_shown:
     st.latex(rf"L({ex.y_hat:.4f}, {ex.y}) = -\bigl({ex.y} \log {ex.y_hat:.4f} + (1 - {ex.y}) "
              rf"\log(1 - {ex.y_hat:.4f})\bigr) = {ex.loss:.4f}")
@@ -102,10 +104,14 @@ else:
 st.subheader(t("loss.h_likelihood"))
 st.markdown(t("loss.likelihood_intro"))
 st.latex(r"p(y \mid x) = \hat{y}^{\,y}\,(1 - \hat{y})^{1 - y}")
-st.latex(rf"p({ex.y} \mid x^{{({ex.index})}} = {ex.x:.3f}) = {ex.y_hat:.4f}^{{{ex.y}}}"
-         rf"\,(1 - {ex.y_hat:.4f})^{{1 - {ex.y}}} = {ex.p:.4f}")
+if result_shown:
+    st.latex(rf"p({ex.y} \mid x^{{({ex.index})}} = {ex.x:.3f}) = {ex.y_hat:.4f}^{{{ex.y}}}"
+             rf"\,(1 - {ex.y_hat:.4f})^{{1 - {ex.y}}} = {ex.p:.4f}")
 st.latex(r"\log p(y \mid x) = y \log \hat{y} + (1 - y) \log(1 - \hat{y}) = -L(\hat{y}, y)")
-st.latex(rf"\log {ex.p:.4f} = {ex.log_p:.4f} = -L = -{ex.loss:.4f}")
+if result_shown:
+    st.latex(rf"\log {ex.p:.4f} = {ex.log_p:.4f} = -L = -{ex.loss:.4f}")
+else:
+    hidden_part()
 lik = likelihood(w, b, X, Y)
 st.latex(r"p(Y \mid X) = \prod_{i=1}^{m} p(y^{(i)} \mid x^{(i)}) = e^{\log p(Y \mid X)}")
 st.latex(r"\log p(Y \mid X) = \sum_{i=1}^{m} \log p(y^{(i)} \mid x^{(i)}) = -m\,J(w, b)")
@@ -119,13 +125,18 @@ st.caption(t("loss.likelihood_note"))
 
 st.subheader(t("loss.h_cost"))
 table = per_example_table(w, b, X, Y)
-show_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_example_{kind}_w{w:.1f}_b{b:.1f}",
-           key="loss_bars")
+if result_shown:
+    show_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_example_{kind}_w{w:.1f}_b{b:.1f}",
+               key="loss_bars")
 st.latex(r"J(w, b) = \frac{1}{m} \sum_{i=1}^{m} L(\hat{y}^{(i)}, y^{(i)})")
 st.latex(rf"J({w:.2f}, {b:.2f}) = \frac{{1}}{{{m}}} \times {lik.loss_sum:.4f} = {lik.cost:.4f}")
-number_table({t(f"loss.col_{name}"): values for name, values in table.items()}, key="loss_table",
-             formats={t(f"loss.col_{name}"): TABLE_DECIMALS for name in DECIMAL_COLUMNS})
+if result_shown:
+    number_table({t(f"loss.col_{name}"): values for name, values in table.items()}, key="loss_table",
+                 formats={t(f"loss.col_{name}"): TABLE_DECIMALS for name in DECIMAL_COLUMNS})
+else:
+    hidden_part()
 
-reproduce_block(loss_script(w, b, kind, X, Y, index, sq.w1 if sq else -W_LIMIT, sq.w2 if sq else W_LIMIT),
-                f"loss_w{w:.1f}_b{b:.1f}.py", key="loss_reproduce")
+reproduce_or_hidden(result_shown, loss_script(w, b, kind, X, Y, index, sq.w1 if sq else -W_LIMIT,
+                                              sq.w2 if sq else W_LIMIT), f"loss_w{w:.1f}_b{b:.1f}.py",
+                    key="loss_reproduce")
 check_yourself("loss", quiz)

@@ -5,9 +5,8 @@ import streamlit as st
 
 from core.lessons.rank_one import N_DEFAULT, N_MAX, N_MIN, SEED_MAX, array_text, rank_one_arrays, shape_check
 from core.snippets.rank_one import rank_one_script
-from ui.exports import reproduce_block
 from ui.i18n import t
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 
 DIGITS = 3  # decimals printed in arrays and formulas
 TERMS_PER_ROW = 3  # squares per line of the written-out sum: the result line stays inside a half-width column
@@ -64,11 +63,11 @@ with right:
     _show("col @ col.T", r.outer)
     st.success(t("rank_one.matmul_col", n=n))
 
-title_shown = revealed("rank_one", quiz, note=False)  # predict first: the title would give question 1 away
-st.subheader(t("rank_one.silent_title" if title_shown else "quiz.r1_silent_hidden", n=n))
+result_shown = revealed("rank_one", quiz, note=False)  # predict first: a + col (and its title) answer question 1
+st.subheader(t("rank_one.silent_title" if result_shown else "quiz.r1_silent_hidden", n=n))
 left, right = st.columns(2)
 with left:
-    if revealed("rank_one", quiz):  # predict first: a + col answers question 1
+    if revealed("rank_one", quiz):  # (the note, where the result would be)
         _show("a + col", r.silent)
         st.error(t("rank_one.silent_words", n=n))
 with right:
@@ -110,5 +109,5 @@ with right:
     st.latex(r"(a\,a^{T})_{ij} = a_i\,a_j")
     st.latex(rf"(a\,a^{{T}})_{{12}} = ({r.a[0]:.{DIGITS}f})\,({r.a[1]:.{DIGITS}f}) = {r.outer[0, 1]:.{DIGITS}f}")
 st.info(t("rank_one.takeaway"))
-reproduce_block(rank_one_script(n, seed), f"rank_one_n{n}_seed{seed}.py", key="r1_reproduce")
+reproduce_or_hidden(result_shown, rank_one_script(n, seed), f"rank_one_n{n}_seed{seed}.py", key="r1_reproduce")
 check_yourself("rank_one", quiz)

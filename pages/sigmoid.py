@@ -13,10 +13,10 @@ from core.lessons.sigmoid import (
     value_kind,
 )
 from core.snippets.sigmoid import sigmoid_script
-from ui.exports import reproduce_block, show_chart
+from ui.exports import show_chart
 from ui.figures.sigmoid import model_chart, sigmoid_chart
 from ui.i18n import t
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 from ui.url_state import keep, link_index
 
 Z_STEP = 0.1  # z marker slider step
@@ -69,22 +69,23 @@ b = col_b.slider("b", -B_LIMIT, B_LIMIT, 0.0, PARAM_STEP, key="sig_b", bind="que
 X, Y = dataset(kind)
 fit = one_feature_fit(w, b, X, Y)
 quiz = {"z": z, "w": w, "b": b}  # what the Check-yourself questions ask about
-result_shown = revealed("sigmoid", quiz)  # predict first: the fit and its decision point answer question 1
+result_shown = revealed("sigmoid", quiz)  # predict first: the fit, its decision point and accuracy answer question 1
 if result_shown:
     show_chart(model_chart(fit, X.ravel(), Y.ravel()), f"sigmoid_model_{kind}_w{w:.1f}_b{b:.1f}",
-               key="sig_model_chart")
+               key="sig_model_chart")  # (hidden: the note above stands in its place)
 left, right = st.columns(2)
 left.latex(r"\hat{y} = \sigma(w x + b)")
 left.latex(rf"\hat{{y}} = \sigma({w:.2f}\,x + ({b:.2f}))")
-if fit.boundary is None and result_shown:
+if result_shown and fit.boundary is None:
     right.info(t("sigmoid.no_boundary", b=f"{b:.2f}", y_hat=f"{fit.proba[0]:.4f}"))
 elif result_shown:
     right.latex(r"w x + b = 0 \;\Rightarrow\; x = -\frac{b}{w}")
     right.latex(rf"x = -\frac{{{b:.2f}}}{{{w:.2f}}} = {fit.boundary:.3f}")
 m = Y.size
-st.metric(t("sigmoid.accuracy"), f"{fit.accuracy:.1f} %",
-          help=t("sigmoid.accuracy_help", right=fit.n_correct, m=m))
-st.caption(t("sigmoid.model_note"))
+if result_shown:
+    st.metric(t("sigmoid.accuracy"), f"{fit.accuracy:.1f} %",
+              help=t("sigmoid.accuracy_help", right=fit.n_correct, m=m))
+    st.caption(t("sigmoid.model_note"))
 
 st.subheader(t("sigmoid.h_stable"))
 st.markdown(t("sigmoid.stable_intro"))
@@ -115,5 +116,6 @@ with stable:
     st.latex(rf"\sigma({r.z:g}) = e^{{{r.stable_log_sigma:.6g}}} \approx {mantissa:.3f} \times 10^{{{exponent}}}")
     st.success(t("sigmoid.stable_ok", sigma=f"{r.stable_sigma:.6g}"))
 
-reproduce_block(sigmoid_script(z, w, b, kind, X, Y, big_z), f"sigmoid_w{w:.1f}_b{b:.1f}.py", key="sig_reproduce")
+reproduce_or_hidden(result_shown, sigmoid_script(z, w, b, kind, X, Y, big_z), f"sigmoid_w{w:.1f}_b{b:.1f}.py",
+                    key="sig_reproduce")
 check_yourself("sigmoid", quiz)

@@ -8,10 +8,10 @@ from core.lessons.surface import GRID_SIZE, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
 from ui.cached_lessons import dataset_for, minimum_for, surface_for
-from ui.exports import reproduce_block, show_chart
+from ui.exports import show_chart
 from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
-from ui.quiz import check_yourself, revealed
+from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 from ui.url_state import keep, link_index
 
 SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
@@ -60,7 +60,7 @@ st.caption(t(f"surface.feature_{dataset}" if needs_course(dataset) else "surface
 
 shown = LOSSES if compare else (loss,)
 quiz = {"X": X, "Y": Y, "span": span, "loss": loss}  # what the Check-yourself questions ask about
-result_shown = revealed("surface", quiz)  # predict first: the maps and their lowest point answer question 1
+result_shown = revealed("surface", quiz)  # predict first: the maps, their lowest point and its J answer question 1
 marks = {}
 for col, name in zip(st.columns(len(shown)), shown, strict=True):
     surface = surface_for(dataset, name, span)
@@ -78,12 +78,13 @@ for col, name in zip(st.columns(len(shown)), shown, strict=True):
         st.info(t("surface.convex_note" if name == "cross_entropy" else "surface.nonconvex_note"))
 
 st.latex(r"J(w, b) = \frac{1}{m}\sum_{i=1}^{m} L\bigl(\sigma(w x^{(i)} + b),\, y^{(i)}\bigr)")
-st.caption(t("surface.formula_caption"))
+if result_shown:  # (it introduces the marked point's J below)
+    st.caption(t("surface.formula_caption"))
 for name, (w, b, J, _) in marks.items() if result_shown else ():
     st.latex(rf"J({w:.3f},\ {b:.3f}) = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} "
              rf"L\bigl(\sigma({w:.3f}\, x^{{(i)}} {b:+.3f}),\, y^{{(i)}}\bigr) = {J:.5f},"
              rf"\quad L = {LOSS_LATEX[name]}")
 
-reproduce_block(surface_script(X, Y, loss, span, span, GRID_SIZE), f"surface_{dataset}_{loss}.py",
-                key="surf_reproduce")
+reproduce_or_hidden(result_shown, surface_script(X, Y, loss, span, span, GRID_SIZE), f"surface_{dataset}_{loss}.py",
+                    key="surf_reproduce")
 check_yourself("surface", quiz)

@@ -118,8 +118,9 @@ for formula, shapes in (
     left.latex(formula)
     if result_shown:
         right.latex(shapes)
-st.caption(t("vectorization.shapes_caption", cost=fmt(step.full_cost, 6)))
+if result_shown:  # (it describes the shapes)
+    st.caption(t("vectorization.shapes_caption", cost=fmt(step.full_cost, 6)))
 
 reproduce_block(vectorization_script(n, features, SEED, use_data=data is not None), "logitlab_vectorization.py",
-                key="vec_reproduce")
+                key="vec_reproduce")  # (its output has no shapes: it stays while predicting)
 check_yourself("vectorization", quiz)

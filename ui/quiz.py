@@ -2,7 +2,9 @@
 
 A page passes its current settings (a small dict) to ``check_yourself(page, settings)``; the questions come
 from core.quiz with this session's seed. ``revealed(page, settings)`` is False while predict-first is on and
-the question about the page's own result has not been answered: the page then skips its result.
+the question about the page's own result has not been answered: the page then skips every part that gives
+the answer away, and puts ``hidden_part()`` where a part was (``reproduce_or_hidden`` for the Reproduce
+script, whose output is the answer too).
 """
 
 import streamlit as st
@@ -13,6 +15,7 @@ from core.quiz.answers import FORMAT, RIGHT, check
 from core.quiz.question import CHOICE, NUMBER, Question, fixed
 from core.quiz.summary import summary_csv
 from ui import quiz_state as state
+from ui.exports import reproduce_block
 from ui.i18n import error_text, t
 
 ANCHOR = "check-yourself"  # the section's heading anchor, linked from the "answer first" note
@@ -31,6 +34,19 @@ def revealed(page: str, settings: dict, note: bool = True) -> bool:
     if note:
         st.info(t("quiz.hidden_note", anchor=ANCHOR), icon="🙈")
     return False
+
+
+def hidden_part(container=st) -> None:
+    """Where a hidden part of the result would be: one line saying it appears after question 1."""
+    container.caption(t("quiz.hidden_part", anchor=ANCHOR))
+
+
+def reproduce_or_hidden(shown: bool, script: str, filename: str, *, key: str) -> None:
+    """The Reproduce block, or (while the result is hidden: running the script prints it) a line saying so."""
+    if shown:
+        reproduce_block(script, filename, key=key)
+    else:
+        st.caption(t("quiz.hidden_reproduce", anchor=ANCHOR))
 
 
 def stop_until_answered(page: str, settings: dict) -> None:
@@ -52,6 +68,13 @@ def answer_text(question: Question) -> str:
     if question.answer_kind == CHOICE:
         return t(f"quiz.choice.{question.answer}")
     return t("quiz.shape_none") if question.answer is None else shape_str(question.answer)
+
+
+def typed_text(record: state.Record) -> str:
+    """What the student answered, as they saw it: a picked choice by its label, typed text as typed."""
+    if record.question.answer_kind == CHOICE and record.typed in record.question.options:
+        return t(f"quiz.choice.{record.typed}")
+    return record.typed
 
 
 def _widget_key(question: Question) -> str:
@@ -83,13 +106,13 @@ def _feedback(record: state.Record) -> None:
         st.warning(t(verdict.hint), icon="✍️")
         if verdict.error is not None:
             st.text(error_text(verdict.error))
-        st.text(t("quiz.you_typed", text=record.typed))
+        st.text(t("quiz.you_typed", text=typed_text(record)))
         return
     if verdict.status == RIGHT:
         st.success(t("quiz.right"), icon="✅")
     else:
         st.error(t("quiz.wrong", answer=answer_text(question)), icon="❌")
-    st.text(t("quiz.you_typed", text=record.typed))
+    st.text(t("quiz.you_typed", text=typed_text(record)))
     st.latex(question.explanation)
 
 
@@ -104,7 +127,7 @@ def _question(page: str, number: int, question: Question) -> None:
 
 
 def _summary_rows() -> list[dict]:
-    return [{"page": t(f"nav.{r.page}"), "question": prompt(r.question), "your_answer": r.typed,
+    return [{"page": t(f"nav.{r.page}"), "question": prompt(r.question), "your_answer": typed_text(r),
              "right_answer": answer_text(r.question), "verdict": t(f"quiz.verdict_{r.verdict.status}")}
             for r in state.results().values() if r.verdict.status != FORMAT]
 

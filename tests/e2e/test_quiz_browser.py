@@ -1,17 +1,22 @@
-"""Real browser: predict-first hides a page's result until question 1 is answered, and a quiz link gives a
-fresh browser (its own context: no cookies, no session) the same questions."""
+"""Real browser: predict-first hides a page's result until question 1 is answered (rank-1, descent with its step
+mode, the cat page with its explorer), and a quiz link gives a fresh browser (its own context: no cookies, no
+session) the same questions."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, wait_idle
+from core.lessons.explain import logit_parts, photo_column
+from core.neuron.model_file import load_model
+from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
+from ui.cat_sections.photo import DEFAULT_EXAMPLE
 
 pytestmark = pytest.mark.browser
 
 FORM = '[data-testid="stForm"]'  # one form per question
 SEED = 4242  # a quiz number other than the default
+HIDDEN_PART = "🙈 Hidden until you answer question 1"  # where a part of the result is hidden (ui.quiz.hidden_part)
 
 
 def _open(page, url):
@@ -76,3 +81,56 @@ def test_new_questions_give_a_link_that_reproduces_them(page, app_url, browser, 
         assert _prompts(other) == shown
     finally:
         fresh.close()
+
+
+def _check(form, option: str):
+    """Pick ``option`` in a question's choices and press Check."""
+    form.get_by_text(option, exact=True).click(timeout=IDLE_TIMEOUT_MS)
+    form.get_by_role("button", name="Check").click(timeout=IDLE_TIMEOUT_MS)
+
+
+def test_predict_first_hides_descent_step_mode_until_the_verdict_question_is_answered(page, app_url):
+    _open(page, f"{app_url}/descent?predict=1")
+    step = page.get_by_role("button", name="Step", exact=True)
+    steps_chart = page.locator('[data-testid="stPlotlyChart"]')  # the run's charts and the step map
+    expect(page.get_by_text("Predict first: the result is hidden")).to_be_visible()
+    expect(page.get_by_text(HIDDEN_PART).first).to_be_visible()
+    expect(step).to_have_count(0)
+    expect(steps_chart).to_have_count(0)
+    expect(page.get_by_text("Steps taken:")).to_have_count(0)
+    first = _question(page, "This page's run")
+    _check(first, "diverges")  # right or wrong, an answer reveals
+    expect(first.locator('[data-testid="stAlertContainer"]')).to_have_count(1)
+    expect(step).to_be_visible()
+    expect(page.get_by_text("Steps taken: 0.")).to_be_visible()
+    wait_idle(page)  # the run the answer started has finished: the button takes clicks
+    step.click(timeout=IDLE_TIMEOUT_MS)
+    expect(page.get_by_text("Steps taken: 1.")).to_be_visible()
+    expect(page.get_by_text("Predict first: the result is hidden")).to_have_count(0)
+    expect(page.get_by_text(HIDDEN_PART)).to_have_count(0)
+    assert_no_exception(page)
+
+
+def test_predict_first_hides_the_cat_verdict_and_the_explorer_until_answered(page, app_url, course):
+    model = load_model()
+    p = logit_parts(model.w, model.b, photo_column(course.test_x_orig[DEFAULT_EXAMPLE])).p
+    _open(page, f"{app_url}/cat_classifier?predict=1")
+    p_cat = page.locator('[data-testid="stMetric"]').filter(has_text="p(cat)")
+    explorer = page.get_by_role("tab", name="Dataset explorer")
+    percent = page.locator('[data-testid="stImageCaption"]').filter(has_text="%")  # the explorer's p(cat)s
+    expect(page.get_by_text("Predict first: the result is hidden")).to_be_visible()
+    expect(page.get_by_text("The Reproduce script prints the answer")).to_be_visible()
+    expect(p_cat).to_have_count(0)
+    explorer.click(timeout=IDLE_TIMEOUT_MS)
+    expect(page.get_by_text(HIDDEN_PART)).to_be_visible()
+    expect(percent).to_have_count(0)
+    page.get_by_role("tab", name="Your photo").click(timeout=IDLE_TIMEOUT_MS)
+    first = _question(page, "Will the model call the photo above a cat?")
+    _check(first, "not a cat")
+    expect(first.locator('[data-testid="stAlertContainer"]')).to_have_count(1)
+    expect(p_cat.locator('[data-testid="stMetricValue"]')).to_have_text(f"{100 * p:.1f} %")
+    expect(page.get_by_text("The Reproduce script prints the answer")).to_have_count(0)
+    explorer.click(timeout=IDLE_TIMEOUT_MS)
+    expect(page.get_by_text(HIDDEN_PART)).to_have_count(0)
+    expect(percent.first).to_be_visible()
+    assert_no_exception(page)

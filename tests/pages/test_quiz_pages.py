@@ -115,6 +115,8 @@ def test_a_picked_answer_is_marked_wrong_then_right(slug):
         form = answer(at, key, _option_names(at, key)[1])
     label = right_answer_after_wrong(form, "en")
     assert form.latex
+    picked = form.radio[0].value
+    assert f"You answered: {form.radio[0].format_func(picked)}" in [x.value for x in form.text]  # its label
     form = answer(at, key, _option_names(at, key)[options.index(label)])
     assert [s.value for s in form.success] == [RIGHT["en"]]
 
