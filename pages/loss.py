@@ -77,6 +77,8 @@ if result_shown:
     st.latex(rf"L_{{\mathrm{{sq}}}}({ex.y_hat:.4f}, {ex.y}) = \tfrac{{1}}{{2}}({ex.y_hat:.4f} - {ex.y})^2 "
              rf"= {ex.sq_loss:.4f}")
 st.caption(t("loss.loss_note"))
+if result_shown:  # predict first hides the diamond
+    st.caption(t("loss.diamond_note"))
 
 st.subheader(t("loss.h_convex"))
 st.markdown(t("loss.convex_intro", b=f"{b:.1f}"))

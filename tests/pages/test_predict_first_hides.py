@@ -218,3 +218,14 @@ def test_predict_first_hides_the_whole_answer_until_question_one_is_answered(slu
     off = page_content(at).comparable(leave_out=(PREDICT_PARAM,))
     changed = list(difflib.unified_diff(shown.comparable(leave_out=(PREDICT_PARAM,)), off, lineterm="", n=0))
     assert not changed, "answered = as with predict first off:\n" + "\n".join(changed[:20])
+
+
+def test_loss_caption_speaks_of_the_diamond_only_while_it_is_drawn(monkeypatch):
+    note = catalogue("en")["loss.diamond_note"]
+    hidden = _open("loss", "en", False, monkeypatch)
+    assert note not in [caption.value for caption in hidden.caption]
+    shown = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT)
+    shown.session_state["lang"] = "en"
+    shown.run()
+    shown.switch_page(PAGES["loss"]).run()
+    assert note in [caption.value for caption in shown.caption]
