@@ -52,10 +52,11 @@ window.__llInstall = () => {
   const root = document.querySelector('[data-test-script-state]');
   window.__llHook();  // the charts on screen now belong to the run before this input
   const id = window.__ll ? window.__ll.id + 1 : 1;
-  window.__ll = {id, ran: false, t0: null, prog: null, met: null, end: null};
+  window.__ll = {id, ran: false, t0: null, prog: null, met: null, end: null, idle: null};
   if (window.__llObs) window.__llObs.disconnect();
   window.__llObs = new MutationObserver(() => {
     if (root.getAttribute('data-test-script-state') !== 'notRunning') window.__ll.ran = true;
+    else if (window.__ll.ran) window.__ll.idle = performance.now();  // the last run's end, as the browser heard it
   });
   window.__llObs.observe(root, {attributes: true, attributeFilter: ['data-test-script-state']});
   if (!window.__llListening) {
@@ -268,8 +269,8 @@ class Clock:
         page.add_init_script(HELPERS)
         page.evaluate(f"() => {{ {HELPERS} }}")  # the page already open; add_init_script covers reloads
 
-    def run(self, item: Interaction, rep: int) -> tuple[float, float | None]:
-        """(ms from the input event to done, ms to the first progress bar or None)."""
+    def run(self, item: Interaction, rep: int) -> tuple[float, float | None, float | None]:
+        """ms from the input event to done, to the first progress bar (or None), to the script's end."""
         sels = item.selectors(rep)
         state = {}
 
@@ -284,7 +285,8 @@ class Clock:
                                     polling="raf", timeout=TIMEOUT_MS)
         ll = self.page.evaluate("() => window.__ll")
         progress = None if ll["prog"] is None else ll["prog"] - ll["t0"]
-        return ll["end"] - ll["t0"], progress
+        idle = None if ll["idle"] is None else ll["idle"] - ll["t0"]
+        return ll["end"] - ll["t0"], progress, idle
 
 
 def _floor_item() -> Interaction:
@@ -331,14 +333,17 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
             _trace(f"warm-up {item.page} · {item.name}")
             clock.run(item, 0)  # warm-up: lazy chunks, first-time caches
             for rep in range(1, repeats + 1):
-                floor.ms.append(floor_clock.run(floor_item, floor_rep)[0])
+                floor_ms, _, floor_idle = floor_clock.run(floor_item, floor_rep)
+                floor.ms.append(floor_ms)
+                floor.idle_ms.append(floor_ms if floor_idle is None else floor_idle)
                 floor_rep += 1
                 _trace(f"run {rep} (floor {floor.ms[-1]:.0f} ms)")
-                ms, first_bar = clock.run(item, rep)
+                ms, first_bar, idle = clock.run(item, rep)
                 measured.ms.append(ms)
+                measured.idle_ms.append(ms if idle is None else idle)
                 if first_bar is not None:
                     progress.append(first_bar)
-            if progress:
+            if progress and item.progress:
                 measured.note = f"progress bar after {latency.median(progress):,.0f} ms"
             print(f"  {item.page:<15} {item.name:<48} median {measured.median:8,.0f} ms", file=sys.stderr)
             results.append(measured)

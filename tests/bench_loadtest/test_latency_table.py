@@ -36,14 +36,16 @@ def test_table_prints_medians_p90s_and_ratios_to_the_floor():
     fast = Measured("sigmoid", "z slider", [150.0, 160.0, 140.0, 150.0, 150.0, 170.0, 155.0])
     slow = Measured("descent", "learning rate", [900.0, 950.0, 1000.0, 980.0, 920.0, 1100.0, 990.0])
     train = Measured("cat", "training", [3000.0] * 7, exempt=True, note="progress bar after 90 ms")
+    slow.idle_ms = [400.0] * 7
     lines = latency.table([fast, slow, train], floor).splitlines()
     assert lines[0].startswith("| page | interaction |") and len(lines) == 6
     assert "(**floor**)" in lines[2] and "| 100 ms |" in lines[2] and "| 1.0× |" in lines[2]
-    assert "| 150 ms |" in lines[3] and "| 1.5× |" in lines[3] and lines[3].endswith("✅ |")
+    assert "| 150 ms |" in lines[3] and "| 1.5× |" in lines[3] and "| ✅ |" in lines[3]
     p90_slow = float(np.percentile(slow.ms, 90))
     assert f"| 980 ms | {p90_slow:,.0f} ms | 9.8× | {p90_slow / 100:.1f}× |" in lines[4]
-    assert "❌ over 5×" in lines[4]
-    assert "progress bar after 90 ms" in lines[5] and lines[5].endswith("— |")
+    assert "❌ over 5×" in lines[4] and lines[4].endswith("| 400 ms |")  # the script was done after 400 ms
+    assert lines[3].endswith("| — |")  # not measured
+    assert "progress bar after 90 ms" in lines[5] and "| — | — |" in lines[5]
 
 
 def test_a_latency_row_reports_its_multiple_of_the_floor():
