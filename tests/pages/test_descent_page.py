@@ -127,3 +127,30 @@ def test_race_runs_both_losses_from_the_same_start():
         path = trace_by_meta(chart_spec(at, f"gd_chart_race_{loss}"), "path")
         starts.append((plotly_array(path["x"])[0], plotly_array(path["y"])[0]))
     assert starts[0] == starts[1] == (at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value)
+
+
+def test_animation_is_the_figure_plotly_itself_would_build_and_its_dict_is_made_once():
+    """The frames and slider steps are plain dicts (not checked by plotly as they are built): rebuilt through
+    plotly's own checks, the figure's JSON is the same, and to_dict() returns the one dict on every call."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from core import descent_lesson as lesson
+    from core.features import lesson_dataset
+    from core.surface import cost_surface
+    from ui.figures.descent import animated_contour, animated_surface
+
+    X, Y = lesson_dataset("separable", None)
+    for rate in (0.5, 100.0):  # converging, and flying off the map (off-map notes, 3D gaps)
+        path = lesson.run_path(X, Y, -4.0, 4.0, rate, 100, "cross_entropy")
+        surface = cost_surface(X, Y, 12.0, 12.0, "cross_entropy", size=61)
+        for build in (animated_contour, animated_surface):
+            fig = build(surface, path, lesson.frame_steps(path.w.size), (*surface.lowest(), "min"), speed=2.0)
+            sent = fig.to_dict()
+            assert fig.to_dict() is sent
+            checked = go.Figure(sent)  # plotly's full checks: raises on any invalid property
+            assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(sent, validate=False))
+            assert len(sent["frames"]) == len(lesson.frame_steps(path.w.size))
+            assert len(sent["layout"]["sliders"][0]["steps"]) == len(sent["frames"])
