@@ -55,6 +55,26 @@ def one_step(X, Y, rate, loss):
                             gd_points=st.session_state.gd_points + [(step.w_new, step.b_new, step.cost_new)])
 
 
+@st.fragment
+def step_by_step(X, Y, rate, loss, origin, surface, mark, name):
+    """Step and Reset with their numbers and map: a click reruns only this part (nothing else on the page
+    depends on the steps taken); the controls above rerun the page, and with it this part's arguments."""
+    b1, b2, _ = st.columns([1, 1, 4])
+    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+    state = st.session_state
+    left, right = st.columns(2)
+    with left:
+        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
+                      J=f"{state.gd_points[-1][2]:.5f}"))
+        st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
+        update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
+    with right:
+        steps = lesson.path_of_steps(state.gd_points, loss, rate)
+        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
+                   f"{name}_steps", key="gd_chart_steps")
+
+
 st.title(t("descent.title"))
 st.caption(t("descent.caption"))
 c1, c2, c3 = st.columns([2, 2, 3])
@@ -136,20 +156,7 @@ if not result_shown:  # stepping would show the run one step at a time
     hidden_part()
 else:
     st.caption(t("descent.step_intro"))
-    b1, b2, _ = st.columns([1, 1, 4])
-    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
-    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
-    state = st.session_state
-    left, right = st.columns(2)
-    with left:
-        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
-                      J=f"{state.gd_points[-1][2]:.5f}"))
-        st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
-        update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
-    with right:
-        steps = lesson.path_of_steps(state.gd_points, loss, rate)
-        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
-                   f"{name}_steps", key="gd_chart_steps")
+    step_by_step(X, Y, rate, loss, origin, surface, mark, name)
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
 if race_box.open and not result_shown:  # the race runs the page's own path too

@@ -154,3 +154,34 @@ def test_animation_is_the_figure_plotly_itself_would_build_and_its_dict_is_made_
             assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(sent, validate=False))
             assert len(sent["frames"]) == len(lesson.frame_steps(path.w.size))
             assert len(sent["layout"]["sliders"][0]["steps"]) == len(sent["frames"])
+
+
+def _one_step(w, b, rate, X, Y):
+    _, dw, db = cost_and_grads(np.array([[w]]), b, X, Y)
+    return w - rate * dw[0, 0], b - rate * db
+
+
+def test_step_fragment_updates_its_map_and_keeps_the_rest_of_the_page_and_the_link():
+    """Step reruns only its fragment: its map gains the new point; the cost chart, the verdict and the link
+    are what they were; a learning rate changed afterwards (a full rerun) is the one the next Step uses."""
+    at = open_page(PAGE, **TOY)
+    w0, b0 = at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value
+    rate = at.select_slider(key="gd_learning_rate").value
+    cost_before = chart_spec(at, "gd_chart_cost")
+    verdict_before = [s.value for s in at.success]
+    link_before = dict(at.query_params)
+    at.button(key="gd_step").click().run()
+    assert not at.exception
+    X, Y = lesson_dataset("overlapping")
+    w1, b1 = _one_step(w0, b0, rate, X, Y)
+    path = trace_by_meta(chart_spec(at, "gd_chart_steps"), "path")
+    assert list(plotly_array(path["x"])) == [w0, w1] and list(plotly_array(path["y"])) == [b0, b1]
+    assert chart_spec(at, "gd_chart_cost") == cost_before
+    assert [s.value for s in at.success] == verdict_before
+    assert dict(at.query_params) == link_before
+    at.select_slider(key="gd_learning_rate").set_value(0.1).run()  # the page reruns with the new rate
+    at.button(key="gd_step").click().run()
+    w2, b2 = _one_step(w1, b1, 0.1, X, Y)
+    assert (at.session_state["gd_w"], at.session_state["gd_b"], at.session_state["gd_count"]) == (w2, b2, 2)
+    path = trace_by_meta(chart_spec(at, "gd_chart_steps"), "path")
+    assert list(plotly_array(path["x"])) == [w0, w1, w2]
