@@ -255,7 +255,7 @@ DATASET_LABELS: list[str] = []  # filled from the English catalogue when the ben
 
 
 def _dataset_labels() -> list[str]:
-    from core.features import DATASETS
+    from core.data.features import DATASETS
     from ui.i18n import catalogue
 
     return [catalogue("en")[f"surface.dataset_{name}"] for name in DATASETS]
@@ -303,7 +303,7 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
     """Run every interaction ``repeats`` times (after one warm-up), a floor run before each; return both."""
     from playwright.sync_api import sync_playwright
 
-    from core.data import course_data_available
+    from core.data.loaders import course_data_available
 
     DATASET_LABELS[:] = _dataset_labels()
     with_data = course_data_available()

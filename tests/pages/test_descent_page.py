@@ -137,9 +137,9 @@ def test_animation_is_the_figure_plotly_itself_would_build_and_its_dict_is_made_
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    from core import descent_lesson as lesson
-    from core.features import lesson_dataset
-    from core.surface import cost_surface
+    from core.data.features import lesson_dataset
+    from core.lessons import descent as lesson
+    from core.lessons.surface import cost_surface
     from ui.figures.descent import animated_contour, animated_surface
 
     X, Y = lesson_dataset("separable", None)
