@@ -30,7 +30,7 @@ from bench.latency import Measured
 from bench.loadtest.server import streamlit_server
 
 REPEATS = int(os.environ.get("LOGITLAB_BENCH_REPEATS", "7"))  # timed runs per interaction (after one warm-up)
-TIMEOUT_MS = 180_000  # one interaction may take this long on a very busy machine before the bench gives up
+TIMEOUT_MS = 120_000  # one interaction may take this long on a very busy machine before the run counts as failed
 VIEWPORT = {"width": 1366, "height": 900}
 MP3 = (2048, 1536)  # a 3-megapixel photo, as a phone sends a resized one
 MP12 = (4000, 3000)  # a 12-megapixel photo, straight from a phone camera
@@ -98,7 +98,9 @@ DONE = """([sels, before, afters, progress]) => {
   const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
       .every(c => c.querySelector('.main-svg'))
     && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'));
-  if (!(ll.ran && idle && drawn)) return false;
+  if (!(idle && drawn)) return false;
+  // A run may end before the browser ever shows "running" (a fast rerun): its new content is the proof then.
+  if (!ll.ran && !sels.length) return false;
   if (progress && (ll.prog === null || document.querySelector('[data-testid="stProgress"]'))) return false;
   const now = window.__llSig(sels), count = window.__llAfter(sels);
   for (let i = 0; i < sels.length; i++) {
@@ -289,6 +291,21 @@ class Clock:
         return ll["end"] - ll["t0"], progress, idle
 
 
+def _attempt(clock: Clock, item: Interaction, rep: int, page, url: str):
+    """clock.run(item, rep); after a timeout (the run is counted as failed), the page is opened again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return clock.run(item, rep)
+    except PlaywrightTimeout:
+        print(f"  timed out: {item.page or 'Home'} · {item.name} (run {rep}); reopening the page", file=sys.stderr)
+        page.goto(url)
+        wait_drawn(page, TIMEOUT_MS)
+        if item.prepare:
+            item.prepare(page)
+        return None
+
+
 def _floor_item() -> Interaction:
     return Interaction("", "examples-as-rows toggle (one line of text)", _alternate_toggle())
 
@@ -315,7 +332,7 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
         wait_drawn(home, TIMEOUT_MS)
         floor_clock, floor_item = Clock(home), _floor_item()
         floor = Measured("Home", floor_item.name)
-        floor_clock.run(floor_item, 0)  # warm-up
+        _attempt(floor_clock, floor_item, 0, home, f"{base_url}/")  # warm-up
         page = work_ctx.new_page()
         results, open_path, clock, floor_rep = [], None, None, 1
         for item in interactions():
@@ -331,20 +348,28 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
             measured = Measured(item.page, item.name, exempt=item.exempt)
             progress = []
             _trace(f"warm-up {item.page} · {item.name}")
-            clock.run(item, 0)  # warm-up: lazy chunks, first-time caches
+            _attempt(clock, item, 0, page, f"{base_url}/{item.page}")  # warm-up: lazy chunks, first-time caches
             for rep in range(1, repeats + 1):
-                floor_ms, _, floor_idle = floor_clock.run(floor_item, floor_rep)
-                floor.ms.append(floor_ms)
-                floor.idle_ms.append(floor_ms if floor_idle is None else floor_idle)
+                timing = _attempt(floor_clock, floor_item, floor_rep, home, base_url)
                 floor_rep += 1
-                _trace(f"run {rep} (floor {floor.ms[-1]:.0f} ms)")
-                ms, first_bar, idle = clock.run(item, rep)
+                if timing is not None:
+                    floor.ms.append(timing[0])
+                    floor.idle_ms.append(timing[0] if timing[2] is None else timing[2])
+                _trace(f"run {rep} (floor {timing[0] if timing else float('nan'):.0f} ms)")
+                timing = _attempt(clock, item, rep, page, f"{base_url}/{item.page}")
+                if timing is None:
+                    measured.failed += 1
+                    continue
+                ms, first_bar, idle = timing
                 measured.ms.append(ms)
                 measured.idle_ms.append(ms if idle is None else idle)
                 if first_bar is not None:
                     progress.append(first_bar)
             if progress and item.progress:
                 measured.note = f"progress bar after {latency.median(progress):,.0f} ms"
+            if not measured.ms:
+                print(f"  {item.page} · {item.name}: every run timed out", file=sys.stderr)
+                continue
             print(f"  {item.page:<15} {item.name:<48} median {measured.median:8,.0f} ms", file=sys.stderr)
             results.append(measured)
         browser.close()

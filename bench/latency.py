@@ -43,6 +43,7 @@ class Measured:
     idle_ms: list[float] = field(default_factory=list)  # the same runs until the script was idle (before drawing)
     exempt: bool = False  # a training run: not held to the ratio goals
     note: str = ""  # what else was measured (e.g. the progress bar's first appearance)
+    failed: int = 0  # runs that timed out (not in ``ms``)
 
     @property
     def median(self) -> float:
@@ -74,7 +75,9 @@ def table(items: list[Measured], floor: Measured) -> str:
              f"| 1.0× | {floor.p90 / base:.1f}× | | {_idle(floor)} |"]
     for item in items:
         mark = {"meets": "✅", "exempt": "—"}.get(verdict(item, base), "❌ " + verdict(item, base))
-        note = f" ({item.note})" if item.note else ""
+        notes = [item.note] if item.note else []
+        notes += [f"{item.failed} timed out"] if item.failed else []
+        note = f" ({'; '.join(notes)})" if notes else ""
         lines.append(f"| {item.page} | {item.name}{note} | {len(item.ms)} | {item.median:,.0f} ms | {item.p90:,.0f} ms "
                      f"| {item.median / base:.1f}× | {item.p90 / base:.1f}× | {mark} | {_idle(item)} |")
     return "\n".join(lines)

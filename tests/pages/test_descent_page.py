@@ -154,6 +154,13 @@ def test_animation_is_the_figure_plotly_itself_would_build_and_its_dict_is_made_
             assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(sent, validate=False))
             assert len(sent["frames"]) == len(lesson.frame_steps(path.w.size))
             assert len(sent["layout"]["sliders"][0]["steps"]) == len(sent["frames"])
+    from ui.figures.map_image import map_layout_image
+    from ui.figures.surface import CONTOURS
+
+    picture = map_layout_image(surface, CONTOURS)  # made once per map (ui.cached_lessons.map_image)
+    given = animated_contour(surface, path, lesson.frame_steps(path.w.size), picture=picture).to_dict()
+    own = animated_contour(surface, path, lesson.frame_steps(path.w.size)).to_dict()
+    assert given == own
 
 
 def _one_step(w, b, rate, X, Y):

@@ -18,6 +18,7 @@ Trace ``meta`` ids: "contour"/"surface", "trail", "marker", "path", "minimum", "
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.figures.finished import finished
 from ui.figures.map_image import map_layout_image
 from ui.figures.surface import CONTOURS, contour_map, lift_of, mark_trace, surface_3d
 from ui.i18n import t
@@ -135,25 +136,6 @@ def _controls(fig, shown, speed: float, three_d: bool) -> dict:
         "height": PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT}
 
 
-class Animation(go.Figure):
-    """A finished animated figure. Its map and traces were built as plotly graph objects (checked as they
-    were made); its frames and frame-slider steps, a hundred small parts each, are added as plain dicts to
-    the figure's dict, which is made once: Streamlit asks for ``to_dict()`` on every rerun, and the
-    animations are cached and never changed. ``fig.frames`` is therefore empty in Python; the frames are in
-    ``to_dict()["frames"]``, which is what is sent.
-    """
-
-    def __init__(self, base: go.Figure, frames: list[dict], layout: dict):
-        spec = base.to_dict()
-        spec["layout"].update(layout)
-        spec["frames"] = frames
-        super().__init__(data=spec["data"], layout=spec["layout"], _validate=False)
-        self._spec = spec
-
-    def to_dict(self) -> dict:
-        return self._spec
-
-
 def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
     """Add the moving traces (indices 1, 2), the whole path faintly, the minimum, frames and controls."""
     for trace in _moving_styled(surface, path, shown, three_d):
@@ -167,14 +149,15 @@ def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
         fig.add_trace(mark_trace(mark, three_d=three_d, lift=lift_of(surface)))
     frames = [{"data": _moving(surface, path, shown, k, three_d), "name": str(int(step)), "traces": [TRAIL, MARKER]}
               for k, step in enumerate(shown)]
-    return Animation(fig, frames, _controls(fig, shown, speed, three_d))
+    return finished(fig, frames=frames, layout=_controls(fig, shown, speed, three_d))
 
 
-def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0):
-    """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100)."""
+def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0, picture: dict | None = None):
+    """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100); ``picture``:
+    the map's layout image if already made (map_layout_image(surface, CONTOURS), the same for every path)."""
     fig = contour_map(surface, title=t("descent.chart_contour"))
     fig.update_traces(selector={"meta": "contour"}, contours={"coloring": "none", "showlines": False}, showlegend=False)
-    fig.add_layout_image(map_layout_image(surface, CONTOURS))
+    fig.add_layout_image(picture or map_layout_image(surface, CONTOURS))
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(showgrid=False, zeroline=False)
     return _animate(fig, surface, path, np.asarray(shown), speed, False, mark)
