@@ -30,6 +30,7 @@ from bench.latency import Measured
 from bench.loadtest.server import streamlit_server
 
 REPEATS = int(os.environ.get("LOGITLAB_BENCH_REPEATS", "7"))  # timed runs per interaction (after one warm-up)
+ONLY = os.environ.get("LOGITLAB_BENCH_PAGES", "")  # e.g. "descent,surface": only these pages (default: all)
 TIMEOUT_MS = 60_000  # one interaction may take this long on a very busy machine before the run counts as failed
 PAGE_TIMEOUT_MS = 180_000  # opening a page (its first run, lazy chunks) on a very busy machine
 VIEWPORT = {"width": 1366, "height": 900}
@@ -337,6 +338,8 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
         page = work_ctx.new_page()
         results, open_path, clock, floor_rep = [], None, None, 1
         for item in interactions():
+            if ONLY and item.page not in ONLY.split(","):
+                continue
             if item.needs_data and not with_data:
                 print(f"  skipped (no course data): {item.page} · {item.name}", file=sys.stderr)
                 continue
