@@ -15,12 +15,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from bench.common import Row, side_by_side
 from bench.loadtest.server import HOST, free_port, streamlit_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 TITLE = "Logit Lab"  # the Home page's h1, also the static page's
 COLD_REPEATS = 2  # server restarts timed (each costs seconds)
 WARM_REPEATS = 5  # new tabs timed on a running server

@@ -21,13 +21,15 @@ class Row:
     unit: str = "ms"
     goal: str = ""  # the goal in words, e.g. "≤ 1/20 of baseline"
     met: bool | None = None  # whether the goal is met (None: no goal)
+    times_baseline: bool = False  # ratio is value / baseline (a latency as a multiple of a floor)
 
     @property
     def ratio(self) -> float | None:
-        """baseline / value: how many times faster (or smaller) the candidate is."""
-        if self.baseline is None or self.value == 0:
+        """baseline / value: how many times faster (or smaller) the candidate is;
+        value / baseline for a latency measured as a multiple of its floor (``times_baseline``)."""
+        if self.baseline is None or self.value == 0 or self.baseline == 0:
             return None
-        return self.baseline / self.value
+        return self.value / self.baseline if self.times_baseline else self.baseline / self.value
 
 
 def median_ms(fn, repeats: int) -> float:

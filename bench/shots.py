@@ -23,6 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.browser import CHROMIUM_ARGS
 from bench.loadtest.server import streamlit_server
 from ui.lessons import LESSONS
 
@@ -38,9 +39,6 @@ EXTRA = {"descent_3d": ("descent", "gd_view=surface")}  # a shot name: (page, it
 RENDER_MS = 90_000  # a page's script run plus plotly drawing, on a busy 2-core machine
 MAX_HEIGHT = 12_000  # px: the tallest whole-page capture (Chromium's texture limit is higher)
 PLAYING_FRAMES = 12  # frames ▶ Play must advance before the mid-animation shot
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--use-fake-ui-for-media-stream",
-                 "--use-fake-device-for-media-stream"]
 # Every plotly chart and graph on the page has been drawn, and no widget is still a loading placeholder.
 PLOTS_DRAWN = """() => {
   const boxes = document.querySelectorAll('[data-testid="stPlotlyChart"]');

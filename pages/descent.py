@@ -9,9 +9,9 @@ from core.lessons.race import race_result
 from core.lessons.surface import LOSSES
 from core.snippets.descent import descent_script
 from ui.cached import course_data
-from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for, race
+from ui.cached_lessons import COLOURS, animation, dataset_for, path_for, race, steps_map
 from ui.exports import csv_download, show_chart
-from ui.figures.descent import cost_curve, path_contour
+from ui.figures.descent import cost_curve
 from ui.i18n import current_language, t
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.theme import presenter_mode
@@ -55,6 +55,26 @@ def one_step(X, Y, rate, loss):
                             gd_points=st.session_state.gd_points + [(step.w_new, step.b_new, step.cost_new)])
 
 
+@st.fragment
+def step_by_step(X, Y, rate, loss, origin, name):
+    """Step and Reset with their numbers and map: a click reruns only this part (nothing else on the page
+    depends on the steps taken); the controls above rerun the page, and with it this part's arguments."""
+    b1, b2, _ = st.columns([1, 1, 4])
+    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+    state = st.session_state
+    left, right = st.columns(2)
+    with left:
+        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
+                      J=f"{state.gd_points[-1][2]:.5f}"))
+        st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
+        update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
+    with right:
+        steps = steps_map(origin[0], loss, MAP_SPAN, MAP_SIZE, tuple(state.gd_points), rate, current_language(),
+                          presenter_mode())
+        show_chart(steps, f"{name}_steps", key="gd_chart_steps")
+
+
 st.title(t("descent.title"))
 st.caption(t("descent.caption"))
 c1, c2, c3 = st.columns([2, 2, 3])
@@ -85,7 +105,6 @@ if needs_course(dataset) and course_data() is None:
     st.stop()
 X, Y = dataset_for(dataset)
 path = path_for(dataset, w0, b0, rate, iterations, loss)
-surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
 verdict = lesson.diagnose(path)
 quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss, "path": path}
 # Predict first: the run answers question 1 wherever it shows (the verdict, the animation, the cost curve, its CSV,
@@ -136,20 +155,7 @@ if not result_shown:  # stepping would show the run one step at a time
     hidden_part()
 else:
     st.caption(t("descent.step_intro"))
-    b1, b2, _ = st.columns([1, 1, 4])
-    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
-    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
-    state = st.session_state
-    left, right = st.columns(2)
-    with left:
-        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
-                      J=f"{state.gd_points[-1][2]:.5f}"))
-        st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
-        update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
-    with right:
-        steps = lesson.path_of_steps(state.gd_points, loss, rate)
-        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
-                   f"{name}_steps", key="gd_chart_steps")
+    step_by_step(X, Y, rate, loss, origin, name)
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
 if race_box.open and not result_shown:  # the race runs the page's own path too

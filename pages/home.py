@@ -37,6 +37,9 @@ m_test = data.test_y.shape[1] if data is not None else COURSE_M_TEST
 st.latex(r"x \in \mathbb{R}^{n_x},\quad y \in \{0, 1\},\quad "
          r"\hat{y} = \sigma(w^{T}x + b)")
 st.latex(rf"n_x = {IMAGE_SIZE} \times {IMAGE_SIZE} \times {CHANNELS} = {n_x}")
+# One line of text follows this toggle: the course stacks examples as columns, scikit-learn and pandas as rows.
+as_rows = st.toggle(t("home.rows_label"), key="home_rows", help=t("home.rows_help"), bind="query-params")
+st.markdown(t("home.rows_on" if as_rows else "home.rows_off", n_x=n_x, m=m_train))
 st.table({
     t("home.col_symbol"): ["X", "Y", "w", "b", "X_test", "Y_test"],
     t("home.col_shape"): [f"({n_x}, {m_train})", f"(1, {m_train})", f"({n_x}, 1)",

@@ -9,6 +9,9 @@ from core.lessons.race import race_result
 from core.lessons.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
 from ui.cached import course_data
 from ui.figures.descent import animated_contour, animated_surface, path_contour
+from ui.figures.finished import finished
+from ui.figures.map_image import map_layout_image
+from ui.figures.surface import CONTOURS
 from ui.i18n import t
 from ui.theme import PALETTE
 
@@ -59,8 +62,26 @@ def animation(three_d, dataset, loss, w0, b0, rate, iterations, speed, span, siz
     """
     path = path_for(dataset, w0, b0, rate, iterations, loss)
     surface, mark = map_for(dataset, loss, span, size)
-    build = animated_surface if three_d else animated_contour
-    return build(surface, path, lesson.frame_steps(path.w.size), mark, speed=speed)
+    if three_d:
+        return animated_surface(surface, path, lesson.frame_steps(path.w.size), mark, speed=speed)
+    return animated_contour(surface, path, lesson.frame_steps(path.w.size), mark, speed=speed,
+                            picture=map_image(dataset, loss, span, size))
+
+
+@st.cache_resource(max_entries=SURFACE_ENTRIES, show_spinner=False)
+def map_image(dataset: str, loss: str, span: float, size: int) -> dict:
+    """The contour map as a picture (a plotly layout image): the same for every path on that map."""
+    return map_layout_image(surface_for(dataset, loss, span, size), CONTOURS)
+
+
+@st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)
+def steps_map(dataset, loss, span, size, points: tuple, rate, lang, present):
+    """The step-by-step map for these steps ((w, b, J) each), shared like the animations: a learning rate
+    or a language changed elsewhere on the page finds it here instead of building it again."""
+    surface, mark = map_for(dataset, loss, span, size)
+    steps = lesson.path_of_steps(list(points), loss, rate)
+    return finished(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss],
+                                 now=True))
 
 
 @st.cache_resource(max_entries=FIGURE_ENTRIES, show_spinner=False)

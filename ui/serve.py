@@ -15,12 +15,16 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from ui import cpu_log
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def main(argv=None) -> None:
     """Run the Streamlit server for app.py with the given extra command-line options."""
     PagesManager.uses_pages_directory = False  # app.py routes with st.navigation
+    if cpu_log.enabled():  # the load test's per-page CPU accounting (LOGITLAB_CPU_LOG=1)
+        cpu_log.install()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
     cli.main()
 

@@ -153,7 +153,7 @@ ON_GRAPH_END = (("cg_step", str(len(graph.STEPS))),)  # shown once the backward 
 ON_TRAIN_TAB, ON_EXPLORE_TAB = (("cat_tab", "train"),), (("cat_tab", "explore"),)
 
 PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug, params in {
-    "": (),
+    "": (toggle("home_rows"),),
     "sigmoid": (
         number("sig_z", -Z_LIMIT, Z_LIMIT, 0.0),
         choice("sig_kind", TOY_KINDS, TOY_KINDS[0], by_page=True, labels="sigmoid.kind_{}"),

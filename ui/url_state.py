@@ -134,7 +134,16 @@ def link_index(key: str, options, default=None) -> int:
 
 
 def tab_default(key: str, labels) -> str:
-    """The label of the tab the link asks for (the first tab without a link)."""
+    """The label of the tab the link asks for (the first tab without a link); once the tab bar has a state,
+    the tab it holds.
+
+    Streamlit names a tab bar after its arguments, the default among them: a default that followed the
+    link would change as soon as the link records a tab (``keep``), and the renamed bar would drop the
+    student's next click (the first click back to the first tab did nothing).
+    """
+    current = st.session_state.get(key)
+    if current in labels:
+        return current
     param = _param(key)
     return labels[link_index(key, param.choices)]
 

@@ -14,13 +14,16 @@ and, in a fault run, every student of the killed replica back.
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
+from bench.loadtest import cpu
 from bench.loadtest.fault import fault_ok, kill_lines, kill_replica, kill_summary
 from bench.loadtest.photos import class_photos
 from bench.loadtest.script import STEPS, Config, Student
+from bench.loadtest.server import cpu_seconds
 from bench.loadtest.summary import summary
 from bench.loadtest.targets import Memory, Target, open_target, warm_up
 
@@ -70,10 +73,29 @@ def parse_args(argv=None) -> argparse.Namespace:
     return args
 
 
-async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float, float, dict | None]:
+class ServerCpu:
+    """The servers' CPU from the end of the warm-up on: process totals (/proc) and, for a server the load
+    test started, every script run's own CPU by page (ui/cpu_log.py's lines in its log)."""
+
+    def __init__(self, target: Target):
+        self.target = target
+        self.start = {name: cpu_seconds(pid) or 0.0 for name, pid in target.servers.items()}
+        self.offset = target.cpu_log.stat().st_size if target.cpu_log else 0
+
+    def result(self, interactions: int) -> dict:
+        used = sum((cpu_seconds(pid) or 0.0) - self.start[name] for name, pid in self.target.servers.items())
+        out = {"server_cpu_s": round(used, 2),
+               "server_cpu_ms_per_interaction": round(1000.0 * used / max(1, interactions), 1)}
+        if self.target.cpu_log:
+            out["server_cpu_by_page"] = cpu.table(cpu.read_from(self.target.cpu_log, self.offset))
+        return out
+
+
+async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float, float, dict | None, ServerCpu]:
     warm_errors = await warm_up(target, photos[0])
     if warm_errors:
         print(f"warm-up errors: {warm_errors[:3]}", file=sys.stderr)
+    server_cpu = ServerCpu(target)
     memory = Memory(target.servers)
     memory.start()
     start, cpu_start = time.monotonic(), time.process_time()
@@ -97,7 +119,7 @@ async def _classroom(target: Target, args, photos) -> tuple[list, Memory, float,
     elapsed, cpu = time.monotonic() - start, time.process_time() - cpu_start  # cpu: this load generator's own
     kill = await killer if killer is not None else None
     await memory.stop()
-    return list(reports), memory, elapsed, cpu, kill_summary(kill, reports) if kill else None
+    return list(reports), memory, elapsed, cpu, kill_summary(kill, reports) if kill else None, server_cpu
 
 
 def run(args: argparse.Namespace, photos=None) -> dict:
@@ -105,15 +127,25 @@ def run(args: argparse.Namespace, photos=None) -> dict:
     photos = photos or class_photos(args.sessions, seed=args.seed)
     photos = [photos[i % len(photos)] for i in range(args.sessions)]  # a bigger class shares some photos
     with open_target(args) as target:
-        reports, memory, elapsed, cpu, kill = asyncio.run(_classroom(target, args, photos))
+        reports, memory, elapsed, loadgen_cpu, kill, server_cpu = asyncio.run(_classroom(target, args, photos))
         setup = target.setup
-    result = summary(reports, setup, args, elapsed, memory.after_warmup, memory.peaks())
-    result["loadgen_cores"] = round(cpu / elapsed, 2)  # CPU the simulated students took from the same machine
+        result = summary(reports, setup, args, elapsed, memory.after_warmup, memory.peaks())
+        result.update(server_cpu.result(result["interactions"]))
+    result["loadgen_cores"] = round(loadgen_cpu / elapsed, 2)  # CPU the simulated students took from the machine
     print(f"  load generator: {result['loadgen_cores']:.2f} cores on average (same machine as the servers)")
+    print(f"  server CPU: {result['server_cpu_s']:.1f} s in all, {result['server_cpu_ms_per_interaction']:.0f} ms "
+          f"per interaction (whole process); load average {_load()}")
+    result["load_average"] = [round(v, 2) for v in os.getloadavg()]
+    if "server_cpu_by_page" in result:
+        print("\n".join(cpu.lines(result["server_cpu_by_page"])))
     if kill is not None:
         print("\n".join(kill_lines(kill)))
         result["kill"] = kill
     return result
+
+
+def _load() -> str:
+    return " / ".join(f"{v:.1f}" for v in os.getloadavg()) + " (1/5/15 min)"
 
 
 def passed(result: dict) -> bool:

@@ -47,8 +47,9 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def streamlit_server(port: int | None = None, log_path: Path | None = None, app: str = "app.py"):
-    """Start `streamlit run <app>` on HOST:port; yield (base URL, process); stop it afterwards."""
+def streamlit_server(port: int | None = None, log_path: Path | None = None, app: str = "app.py",
+                     env: dict[str, str] | None = None):
+    """Start `streamlit run <app>` on HOST:port (``env``: extra environment); yield (base URL, process); stop it."""
     port = port or free_port()
     # Logit Lab itself starts as `make run` does (ui.serve: deep links safe on a fresh server).
     launch = ["-m", "ui.serve"] if app == "app.py" else ["-m", "streamlit", "run", app]
@@ -57,7 +58,7 @@ def streamlit_server(port: int | None = None, log_path: Path | None = None, app:
            "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
     if app != "app.py":  # a test app's errors are reported by name; Logit Lab's config hides them from pages
         cmd += ["--client.showErrorDetails", "full"]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, **(env or {}), PYTHONPATH=str(ROOT))
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://{HOST}:{port}"
@@ -77,6 +78,16 @@ def streamlit_server(port: int | None = None, log_path: Path | None = None, app:
             proc.wait()
         if log_path:
             log.close()
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time process ``pid`` has used so far, in seconds (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5), counted after the name
+    return (utime + stime) / os.sysconf("SC_CLK_TCK")
 
 
 class RssSampler:

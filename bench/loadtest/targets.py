@@ -8,14 +8,17 @@ replica already warm).
 """
 
 import asyncio
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.loadtest.photos import Photo
 from bench.loadtest.script import STEPS, Config, Student
 from bench.loadtest.server import RssSampler, rss_mb, streamlit_server
 from deploy.hall import COOKIE, Hall, hall
+from ui import cpu_log
 
 WARMUP_INTERACTIONS = 20  # enough for one full round of the script
 WARMUP_SECONDS = 120.0  # the warm-up student's whole budget (first imports can be slow)
@@ -30,6 +33,7 @@ class Target:
     setup: str  # "1 process", "2 replicas", or "target"
     servers: dict[str, int]  # memory sampled for these; empty for --target
     hall: Hall | None = None
+    cpu_log: Path | None = None  # the server log with ui/cpu_log.py's lines (one server the load test started)
 
 
 @contextmanager
@@ -42,8 +46,10 @@ def open_target(args):
             yield Target(h.url, f"{args.replicas} replicas", {r.name: r.proc.pid for r in h.replicas}, h)
     else:
         port = None if args.port == "auto" else int(args.port)
-        with streamlit_server(port, args.log, args.app) as (url, proc):
-            yield Target(url, "1 process", {"server": proc.pid})
+        with tempfile.TemporaryDirectory() as folder:
+            log = args.log or Path(folder, "server.log")  # the CPU accounting is read back from the log
+            with streamlit_server(port, log, args.app, env={cpu_log.ENV: "1"}) as (url, proc):
+                yield Target(url, "1 process", {"server": proc.pid}, cpu_log=log)
 
 
 def _warm_student(url: str, photo: Photo, cookies: dict[str, str] | None) -> Student:

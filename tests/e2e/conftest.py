@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from bench import browser as shared
+from bench.browser import CHROMIUM_ARGS
 from ui.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,11 +27,6 @@ HEALTH_RETRY_S = 0.3  # pause between health checks while the server starts
 # 2 shared cores (make e2e-stress beside five other test runs) a cold page took over 30 s.
 IDLE_TIMEOUT_MS = 120_000  # how long a page may take to finish its script run
 EXPECT_TIMEOUT_MS = 120_000  # how long every retrying expect() waits
-CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no GPU
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-]
 
 
 def _free_port() -> int:
@@ -97,23 +94,14 @@ def browser_context_args(browser_context_args):
 
 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
-# Everything a page draws after its script run: every plotly chart has its SVG, every Graphviz chart its SVG.
-ALL_DRAWN = """() =>
-    [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
-    && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'))"""
-
-
 def wait_idle(page, timeout=IDLE_TIMEOUT_MS):
     """Wait until Streamlit's script has finished running and the app is connected."""
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_selector('[data-test-connection-state="CONNECTED"]', timeout=timeout)
+    shared.wait_idle(page, timeout)
 
 
 def wait_drawn(page, timeout=IDLE_TIMEOUT_MS):
     """wait_idle, then wait until every chart on the page is drawn and the network is quiet (lazy chunks loaded)."""
-    wait_idle(page, timeout)
-    page.wait_for_function(ALL_DRAWN, timeout=timeout)
-    page.wait_for_load_state("networkidle", timeout=timeout)
+    shared.wait_drawn(page, timeout)
 
 
 def assert_no_exception(page):

@@ -70,3 +70,17 @@ def test_race_box_opens_and_draws_both_paths(page, app_url):
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {before + 2}", timeout=PLOT_MS)
     expect(page).to_have_url(re.compile("gd_race"))  # the open box is part of a shared link
     assert_no_exception(page)
+
+
+def test_one_click_goes_back_to_the_first_tab_after_the_link_recorded_the_second(page, app_url):
+    page.goto(f"{app_url}/descent")
+    wait_drawn(page, PLOT_MS)
+    page.get_by_role("tab", name="3D bowl (rotate it)").click()
+    expect(page).to_have_url(re.compile("gd_view=surface"))  # the link now records the open tab
+    wait_drawn(page, PLOT_MS)
+    page.get_by_role("tab", name="Contour map").click()  # one click, as a student would
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Contour map")).to_have_attribute("aria-selected", "true")
+    expect(page.locator(".st-key-gd_chart_contour .js-plotly-plot")).to_be_attached(timeout=PLOT_MS)
+    expect(page).not_to_have_url(re.compile("gd_view"))
+    assert_no_exception(page)

@@ -127,3 +127,68 @@ def test_race_runs_both_losses_from_the_same_start():
         path = trace_by_meta(chart_spec(at, f"gd_chart_race_{loss}"), "path")
         starts.append((plotly_array(path["x"])[0], plotly_array(path["y"])[0]))
     assert starts[0] == starts[1] == (at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value)
+
+
+def test_animation_is_the_figure_plotly_itself_would_build_and_its_dict_is_made_once():
+    """The frames and slider steps are plain dicts (not checked by plotly as they are built): rebuilt through
+    plotly's own checks, the figure's JSON is the same, and to_dict() returns the one dict on every call."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from core.data.features import lesson_dataset
+    from core.lessons import descent as lesson
+    from core.lessons.surface import cost_surface
+    from ui.figures.descent import animated_contour, animated_surface
+
+    X, Y = lesson_dataset("separable", None)
+    for rate in (0.5, 100.0):  # converging, and flying off the map (off-map notes, 3D gaps)
+        path = lesson.run_path(X, Y, -4.0, 4.0, rate, 100, "cross_entropy")
+        surface = cost_surface(X, Y, 12.0, 12.0, "cross_entropy", size=61)
+        for build in (animated_contour, animated_surface):
+            fig = build(surface, path, lesson.frame_steps(path.w.size), (*surface.lowest(), "min"), speed=2.0)
+            sent = fig.to_dict()
+            assert fig.to_dict() is sent
+            checked = go.Figure(sent)  # plotly's full checks: raises on any invalid property
+            assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(sent, validate=False))
+            assert len(sent["frames"]) == len(lesson.frame_steps(path.w.size))
+            assert len(sent["layout"]["sliders"][0]["steps"]) == len(sent["frames"])
+    from ui.figures.map_image import map_layout_image
+    from ui.figures.surface import CONTOURS
+
+    picture = map_layout_image(surface, CONTOURS)  # made once per map (ui.cached_lessons.map_image)
+    given = animated_contour(surface, path, lesson.frame_steps(path.w.size), picture=picture).to_dict()
+    own = animated_contour(surface, path, lesson.frame_steps(path.w.size)).to_dict()
+    assert given == own
+
+
+def _one_step(w, b, rate, X, Y):
+    _, dw, db = cost_and_grads(np.array([[w]]), b, X, Y)
+    return w - rate * dw[0, 0], b - rate * db
+
+
+def test_step_fragment_updates_its_map_and_keeps_the_rest_of_the_page_and_the_link():
+    """Step reruns only its fragment: its map gains the new point; the cost chart, the verdict and the link
+    are what they were; a learning rate changed afterwards (a full rerun) is the one the next Step uses."""
+    at = open_page(PAGE, **TOY)
+    w0, b0 = at.number_input(key="gd_w0").value, at.number_input(key="gd_b0").value
+    rate = at.select_slider(key="gd_learning_rate").value
+    cost_before = chart_spec(at, "gd_chart_cost")
+    verdict_before = [s.value for s in at.success]
+    link_before = dict(at.query_params)
+    at.button(key="gd_step").click().run()
+    assert not at.exception
+    X, Y = lesson_dataset("overlapping")
+    w1, b1 = _one_step(w0, b0, rate, X, Y)
+    path = trace_by_meta(chart_spec(at, "gd_chart_steps"), "path")
+    assert list(plotly_array(path["x"])) == [w0, w1] and list(plotly_array(path["y"])) == [b0, b1]
+    assert chart_spec(at, "gd_chart_cost") == cost_before
+    assert [s.value for s in at.success] == verdict_before
+    assert dict(at.query_params) == link_before
+    at.select_slider(key="gd_learning_rate").set_value(0.1).run()  # the page reruns with the new rate
+    at.button(key="gd_step").click().run()
+    w2, b2 = _one_step(w1, b1, 0.1, X, Y)
+    assert (at.session_state["gd_w"], at.session_state["gd_b"], at.session_state["gd_count"]) == (w2, b2, 2)
+    path = trace_by_meta(chart_spec(at, "gd_chart_steps"), "path")
+    assert list(plotly_array(path["x"])) == [w0, w1, w2]

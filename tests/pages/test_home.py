@@ -38,3 +38,15 @@ def test_broken_dataset_files_are_named_in_an_error_not_a_traceback(tmp_path, mo
     assert not at.exception
     assert len(at.error) == 1 and "train_catvnoncat.h5" in shown(the_one(at.error).value)
     assert list(table_with_column(at, "Symbol").iloc[:, 1])[0] == "(12288, 209)"  # the course's shapes still shown
+
+
+def test_rows_toggle_changes_the_layout_line_and_the_link(course_dir, monkeypatch):
+    monkeypatch.setenv("LOGITLAB_DATA", str(course_dir))
+    at = open_page()
+    columns = [m.value for m in at.markdown if "(12288, 209)" in m.value]
+    assert len(columns) == 1 and "**column**" in columns[0]
+    at.toggle(key="home_rows").set_value(True).run()
+    assert not at.exception
+    rows = [m.value for m in at.markdown if "(209, 12288)" in m.value]
+    assert len(rows) == 1 and "**row**" in rows[0] and "X.T" in rows[0]
+    assert not [m.value for m in at.markdown if "(12288, 209), one photo" in m.value]

@@ -18,6 +18,7 @@ Trace ``meta`` ids: "contour"/"surface", "trail", "marker", "path", "minimum", "
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.figures.finished import finished
 from ui.figures.map_image import map_layout_image
 from ui.figures.surface import CONTOURS, contour_map, lift_of, mark_trace, surface_3d
 from ui.i18n import t
@@ -82,21 +83,25 @@ def marker_at(surface, w: float, b: float, J: float, three_d: bool) -> dict:
     return where
 
 
-def _moving(surface, path, shown, k, three_d: bool):
+def _moving(surface, path, shown, k, three_d: bool) -> list[dict]:
     """What a frame carries: the coordinates of the trail (the last TRAIL_POINTS frame points up to
     ``k``) and of the marker there. The whole path is drawn faintly underneath, so the tail shows
     where the marker is going without every frame repeating the path so far.
 
     Frames hold coordinates only; colours and sizes stay those of the figure's own trail and marker.
+    Plain dicts, as plotly's to_dict() writes them: a hundred frames of graph objects cost more to
+    check than the rest of the figure to build.
     """
-    scatter = go.Scatter3d if three_d else go.Scatter
-    return [scatter(**_xyz(surface, path, shown[max(0, k + 1 - TRAIL_POINTS):k + 1], three_d)),
-            scatter(**marker_at(surface, path.w[shown[k]], path.b[shown[k]], path.cost[shown[k]], three_d))]
+    kind = "scatter3d" if three_d else "scatter"
+    return [{**_xyz(surface, path, shown[max(0, k + 1 - TRAIL_POINTS):k + 1], three_d), "type": kind},
+            {**marker_at(surface, path.w[shown[k]], path.b[shown[k]], path.cost[shown[k]], three_d), "type": kind}]
 
 
 def _moving_styled(surface, path, shown, three_d: bool):
     """The trail and marker as they first appear (frame 0), with their names and styles."""
-    trail, marker = _moving(surface, path, shown, 0, three_d)
+    scatter = go.Scatter3d if three_d else go.Scatter
+    trail, marker = (scatter(**{k: v for k, v in trace.items() if k != "type"})
+                     for trace in _moving(surface, path, shown, 0, three_d))
     trail.update(mode="lines", name=t("descent.name_trail"), meta="trail", showlegend=False,
                  line={"color": PALETTE["vermillion"], "width": TRAIL_WIDTH})
     marker.update(mode="markers+text", name=t("descent.name_marker"), meta="marker",
@@ -106,9 +111,9 @@ def _moving_styled(surface, path, shown, three_d: bool):
     return [trail, marker]
 
 
-def _controls(fig, shown, speed: float, three_d: bool):
+def _controls(fig, shown, speed: float, three_d: bool) -> dict:
     """Play and Pause buttons and a frame slider labelled by the iteration each frame shows; only 3D
-    frames need a full redraw (the 2D map is a picture the frames never touch)."""
+    frames need a full redraw (the 2D map is a picture the frames never touch). Layout, as plain dicts."""
     redraw = three_d
     frame = {"duration": FRAME_MS / speed, "redraw": redraw}
     play = [None, {"frame": frame, "fromcurrent": True, "mode": "immediate", "transition": {"duration": 0}}]
@@ -116,19 +121,19 @@ def _controls(fig, shown, speed: float, three_d: bool):
     size = PRESENTER_CONTROL_FONT if presenter_mode() else CONTROL_FONT
     axis_room = 0 if three_d else round(AXIS_ROOM_EM * fig.layout.font.size)  # 3D: its axes are inside the scene
     font = {"size": size}
-    fig.update_layout(
-        updatemenus=[{"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left",
-                      "yanchor": "top", "showactive": False, "pad": {"t": axis_room}, "font": font,
-                      "buttons": [{"label": t("descent.play"), "method": "animate", "args": play},
-                                  {"label": t("descent.pause"), "method": "animate", "args": pause}]}],
-        sliders=[{"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "font": font,
-                  "pad": {"t": axis_room + round(BUTTONS_EM * size)},
-                  "currentvalue": {"prefix": t("descent.slider_prefix"), "font": font}, "ticklen": SLIDER_TICK,
-                  "steps": [{"label": str(int(step)), "method": "animate",
-                             "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
-                                                         "mode": "immediate", "transition": {"duration": 0}}]}
-                            for step in shown]}],
-        height=PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT)
+    return {
+        "updatemenus": [{"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left",
+                         "yanchor": "top", "showactive": False, "pad": {"t": axis_room}, "font": font,
+                         "buttons": [{"label": t("descent.play"), "method": "animate", "args": play},
+                                     {"label": t("descent.pause"), "method": "animate", "args": pause}]}],
+        "sliders": [{"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "font": font,
+                     "pad": {"t": axis_room + round(BUTTONS_EM * size)},
+                     "currentvalue": {"prefix": t("descent.slider_prefix"), "font": font}, "ticklen": SLIDER_TICK,
+                     "steps": [{"label": str(int(step)), "method": "animate",
+                                "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
+                                                            "mode": "immediate", "transition": {"duration": 0}}]}
+                               for step in shown]}],
+        "height": PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT}
 
 
 def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
@@ -142,17 +147,17 @@ def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
                           **_xyz(surface, path, everything, three_d)))
     if mark is not None:
         fig.add_trace(mark_trace(mark, three_d=three_d, lift=lift_of(surface)))
-    fig.frames = [go.Frame(name=str(int(step)), data=_moving(surface, path, shown, k, three_d), traces=[TRAIL, MARKER])
-                  for k, step in enumerate(shown)]
-    _controls(fig, shown, speed, three_d)
-    return fig
+    frames = [{"data": _moving(surface, path, shown, k, three_d), "name": str(int(step)), "traces": [TRAIL, MARKER]}
+              for k, step in enumerate(shown)]
+    return finished(fig, frames=frames, layout=_controls(fig, shown, speed, three_d))
 
 
-def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0):
-    """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100)."""
+def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0, picture: dict | None = None):
+    """The path over the contour map; ``shown`` = the iterations that become frames (≤ 100); ``picture``:
+    the map's layout image if already made (map_layout_image(surface, CONTOURS), the same for every path)."""
     fig = contour_map(surface, title=t("descent.chart_contour"))
     fig.update_traces(selector={"meta": "contour"}, contours={"coloring": "none", "showlines": False}, showlegend=False)
-    fig.add_layout_image(map_layout_image(surface, CONTOURS))
+    fig.add_layout_image(picture or map_layout_image(surface, CONTOURS))
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(showgrid=False, zeroline=False)
     return _animate(fig, surface, path, np.asarray(shown), speed, False, mark)

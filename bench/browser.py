@@ -1,0 +1,30 @@
+"""What the browser tests and the browser benchmarks share: the system Chromium and its flags, and the
+conditions that say a Streamlit page is idle and drawn (tests/e2e/conftest.py, bench/bench_browser.py,
+bench/bench_interactions.py import these; the server itself starts in bench/loadtest/server.py)."""
+
+CHROMIUM = "/usr/bin/chromium"  # the system Chromium, never a downloaded browser
+CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no GPU
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+]
+IDLE = '[data-test-script-state="notRunning"]'  # Streamlit's script is not running
+CONNECTED = '[data-test-connection-state="CONNECTED"]'  # and the websocket is up
+
+# Everything a page draws after its script run: every plotly chart has its SVG, every Graphviz chart its SVG.
+ALL_DRAWN = """() =>
+    [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'))"""
+
+
+def wait_idle(page, timeout: float) -> None:
+    """Wait until Streamlit's script has finished running and the app is connected."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_selector(CONNECTED, timeout=timeout)
+
+
+def wait_drawn(page, timeout: float) -> None:
+    """wait_idle, then wait until every chart on the page is drawn and the network is quiet (lazy chunks loaded)."""
+    wait_idle(page, timeout)
+    page.wait_for_function(ALL_DRAWN, timeout=timeout)
+    page.wait_for_load_state("networkidle", timeout=timeout)
