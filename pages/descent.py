@@ -6,22 +6,21 @@ from core.data.features import DATASETS, default_dataset, needs_course
 from core.data.loaders import DATA_ENV
 from core.lessons import descent as lesson
 from core.lessons.race import race_result
-from core.lessons.surface import LOSSES
+from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.descent import descent_script
 from ui.cached import course_data
-from ui.cached_lessons import COLOURS, animation, dataset_for, map_for, path_for, race
+from ui.cached_lessons import animation, dataset_for, map_for, path_for, race
 from ui.exports import csv_download, show_chart
 from ui.figures.descent import cost_curve, path_contour
 from ui.i18n import current_language, t
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
-from ui.theme import presenter_mode
+from ui.theme import LOSS_COLOURS, presenter_mode
 from ui.url_params import DESCENT_VIEWS, SPEEDS
 from ui.url_state import keep, link_index, tab_default
 
 MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
 MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
 START_STEP = 0.5  # start-point input step
-LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
 
 
@@ -62,8 +61,8 @@ start = DATASETS[default_dataset(course_data() is not None)]
 dataset = c1.selectbox(t("surface.dataset_label"), DATASETS, link_index("gd_dataset", DATASETS, start),
                        format_func=lambda name: t(f"surface.dataset_{name}"), key="gd_dataset")
 keep("gd_dataset", dataset, start)
-loss = c2.radio(t("descent.loss_label"), LOSSES, link_index("gd_loss", LOSSES), format_func=LOSS_LABELS.get,
-                key="gd_loss")
+loss = c2.radio(t("descent.loss_label"), LOSS_NAMES, link_index("gd_loss", LOSS_NAMES),
+                format_func=lambda name: LOSSES[name].label, key="gd_loss")
 keep("gd_loss", loss)
 rate = c3.select_slider(t("descent.rate_label"), lesson.LEARNING_RATES, lesson.DEFAULT_RATE,
                         format_func=lambda a: f"{a:g}", key="gd_learning_rate", help=t("descent.rate_help"),
@@ -120,7 +119,7 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
             hidden_part()
 with right:
     if result_shown:
-        show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
+        show_chart(cost_curve([(path, LOSSES[loss].label, LOSS_COLOURS[loss])], title=t("descent.chart_cost")),
                    f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)
@@ -148,8 +147,8 @@ else:
         update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
     with right:
         steps = lesson.path_of_steps(state.gd_points, loss, rate)
-        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=COLOURS[loss], now=True),
-                   f"{name}_steps", key="gd_chart_steps")
+        show_chart(path_contour(surface, steps, mark, title=t("descent.chart_steps"), colour=LOSS_COLOURS[loss],
+                              now=True), f"{name}_steps", key="gd_chart_steps")
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
 if race_box.open and not result_shown:  # the race runs the page's own path too
@@ -158,11 +157,11 @@ elif race_box.open:  # lazy: the two race maps are built and sent only while the
     race_box.caption(t("descent.race_intro"))
     race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
     results = {race_loss: race_result(X, Y, path_for(dataset, w0, b0, rate, iterations, race_loss))
-               for race_loss in LOSSES}
+               for race_loss in LOSS_NAMES}
     race_box.markdown(t("visual.race_words", iterations=iterations,
                         ce_accuracy=f"{results['cross_entropy'].accuracy:.1f}",
                         se_accuracy=f"{results['squared_error'].accuracy:.1f}"))
-    for col, (race_loss, figure) in zip(race_box.columns(len(LOSSES)), race_figures, strict=True):
+    for col, (race_loss, figure) in zip(race_box.columns(len(LOSS_NAMES)), race_figures, strict=True):
         with col:
             show_race_numbers(results[race_loss])
             show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")

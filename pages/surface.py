@@ -4,7 +4,8 @@ import streamlit as st
 
 from core.data.features import DATASETS, default_dataset, is_separable, needs_course
 from core.data.loaders import DATA_ENV
-from core.lessons.surface import GRID_SIZE, LOSSES
+from core.lessons.surface import GRID_SIZE
+from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
 from ui.cached_lessons import dataset_for, minimum_for, surface_for
@@ -17,10 +18,6 @@ from ui.url_state import keep, link_index
 SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
 DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
 SPAN_STEP = 1.0
-# Loss options are labelled by their formula; the link names them (?surf_loss=squared_error).
-LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}
-LOSS_LATEX = {"cross_entropy": r"-y\log\hat{y} - (1-y)\log(1-\hat{y})",
-              "squared_error": r"\tfrac{1}{2}(\hat{y} - y)^2"}
 
 
 def marked(surface, dataset: str):
@@ -43,8 +40,8 @@ start = DATASETS[default_dataset(course_data() is not None)]
 dataset = col_data.selectbox(t("surface.dataset_label"), DATASETS, link_index("surf_dataset", DATASETS, start),
                              format_func=lambda name: t(f"surface.dataset_{name}"), key="surf_dataset")
 keep("surf_dataset", dataset, start)
-loss = col_loss.radio(t("surface.loss_label"), LOSSES, link_index("surf_loss", LOSSES), format_func=LOSS_LABELS.get,
-                      key="surf_loss", help=t("surface.loss_help"))
+loss = col_loss.radio(t("surface.loss_label"), LOSS_NAMES, link_index("surf_loss", LOSS_NAMES),
+                      format_func=lambda name: LOSSES[name].label, key="surf_loss", help=t("surface.loss_help"))
 keep("surf_loss", loss)
 span = col_span.slider(t("surface.span_label"), SPAN_MIN, SPAN_MAX, DEFAULT_SPAN, SPAN_STEP, key="surf_span",
                        help=t("surface.span_help"), bind="query-params")
@@ -58,7 +55,7 @@ X, Y = dataset_for(dataset)
 m = X.shape[1]
 st.caption(t(f"surface.feature_{dataset}" if needs_course(dataset) else "surface.feature_toy", m=m))
 
-shown = LOSSES if compare else (loss,)
+shown = LOSS_NAMES if compare else (loss,)
 quiz = {"X": X, "Y": Y, "span": span, "loss": loss}  # what the Check-yourself questions ask about
 result_shown = revealed("surface", quiz)  # predict first: the maps, their lowest point and its J answer question 1
 marks = {}
@@ -83,7 +80,7 @@ if result_shown:  # (it introduces the marked point's J below)
 for name, (w, b, J, _) in marks.items() if result_shown else ():
     st.latex(rf"J({w:.3f},\ {b:.3f}) = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} "
              rf"L\bigl(\sigma({w:.3f}\, x^{{(i)}} {b:+.3f}),\, y^{{(i)}}\bigr) = {J:.5f},"
-             rf"\quad L = {LOSS_LATEX[name]}")
+             rf"\quad L = {LOSSES[name].latex}")
 
 reproduce_or_hidden(result_shown, surface_script(X, Y, loss, span, span, GRID_SIZE), f"surface_{dataset}_{loss}.py",
                     key="surf_reproduce")

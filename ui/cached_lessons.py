@@ -6,16 +6,16 @@ import streamlit as st
 from core.data.features import DATASETS, lesson_dataset
 from core.lessons import descent as lesson
 from core.lessons.race import race_result
-from core.lessons.surface import GRID_SIZE, LOSSES, cost_surface, true_minimum
+from core.lessons.surface import GRID_SIZE, cost_surface, true_minimum
+from core.neuron.model import LOSS_NAMES
 from ui.cached import course_data
 from ui.figures.descent import animated_contour, animated_surface, path_contour
 from ui.i18n import t
-from ui.theme import PALETTE
+from ui.theme import LOSS_COLOURS
 
 SURFACE_ENTRIES = 48  # (dataset, loss, span, size) grids remembered
 PATH_ENTRIES = 64  # descent paths remembered (one per combination of the controls)
 FIGURE_ENTRIES = 32  # animated figure sets remembered (~0.5 MB each)
-COLOURS = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}  # one colour per cost
 
 
 @st.cache_data(max_entries=len(DATASETS), show_spinner=False)
@@ -67,11 +67,11 @@ def animation(three_d, dataset, loss, w0, b0, rate, iterations, speed, span, siz
 def race(dataset, w0, b0, rate, iterations, span, size, lang, present):
     """Cross-entropy and squared error from the same start: [(loss, figure)], shared like animations."""
     figures = []
-    for loss in LOSSES:
+    for loss in LOSS_NAMES:
         run = path_for(dataset, w0, b0, rate, iterations, loss)
         result = race_result(*dataset_for(dataset), run)
         title = t("descent.race_title", name=t(f"descent.race_{loss}"), accuracy=f"{result.accuracy:.1f}",
                   iterations=iterations)
         race_map, race_mark = map_for(dataset, loss, span, size)
-        figures.append((loss, path_contour(race_map, run, race_mark, title=title, colour=COLOURS[loss])))
+        figures.append((loss, path_contour(race_map, run, race_mark, title=title, colour=LOSS_COLOURS[loss])))
     return figures

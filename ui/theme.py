@@ -5,6 +5,8 @@ import unicodedata
 import plotly.io as pio
 import streamlit as st
 
+from core.neuron.model import CROSS_ENTROPY, SQUARED_ERROR
+
 # Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = {
     "blue": "#0072B2",
@@ -21,6 +23,8 @@ CAT = PALETTE["orange"]  # class 1 (cat) everywhere
 NON_CAT = PALETTE["blue"]  # class 0 (non-cat) everywhere
 RIGHT = PALETTE["green"]
 WRONG = PALETTE["vermillion"]
+# One colour per registered loss (core.neuron.model.LOSSES), on every chart that draws it.
+LOSS_COLOURS = {CROSS_ENTROPY.name: PALETTE["blue"], SQUARED_ERROR.name: PALETTE["vermillion"]}
 # Signed quantities (weights, evidence): blue (towards non-cat) < 0 (white) < orange (towards cat).
 # One meaning on every map of the app: orange always pushes towards "cat", like CAT everywhere.
 DIVERGING = [[0.0, NON_CAT], [0.5, "#FFFFFF"], [1.0, CAT]]

@@ -24,7 +24,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core import isolate
-from core.data.loaders import IMAGE_SIZE
+from core.course import IMAGE_SIZE
 from core.errors import LogitLabError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")  # Pillow's format names we accept

@@ -10,17 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
+from core.course import CHANNELS, IMAGE_SHAPE, MAJORITY, THRESHOLD
+from core.data.loaders import flatten
 from core.neuron import model
 
-THRESHOLD = 0.5  # the course's rule: cat when p(cat) > 0.5
 PREVIEW_VALUES = 6  # how many entries of the flattened vector the page shows
 CURVE_POINTS = 201  # samples of the sigmoid curve
 CURVE_MIN_SPAN = 8.0  # the sigmoid curve covers at least z ∈ [−8, 8]
 CURVE_MARGIN = 1.5  # the curve reaches this many units past |z|
-IMAGE_SHAPE = (IMAGE_SIZE, IMAGE_SIZE, CHANNELS)
-# The course's label counts (dataset README): (majority count, m) per split, for when it is not installed.
-COURSE_MAJORITY = {"train": (137, 209), "test": (33, 50)}  # train: 137 non-cats; test: 33 cats
 
 
 @dataclass(frozen=True)
@@ -104,7 +101,7 @@ def split_baselines(data=None) -> dict:
     """{"train": %, "test": %} of always guessing each split's majority label (course counts without data)."""
     if data is None:
         return {split: model.accuracy(np.arange(m) < count, np.ones(m))
-                for split, (count, m) in COURSE_MAJORITY.items()}
+                for split, (count, m) in MAJORITY.items()}
     return {"train": majority_baseline(data.train_y)[1], "test": majority_baseline(data.test_y)[1]}
 
 

@@ -18,9 +18,8 @@ import numpy as np
 
 from core.data.features import is_separable
 from core.neuron.descent import gradient_descent
-from core.neuron.model import cost_and_grads, cross_entropy_from_logits, sigmoid, squared_error
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, loss_named, sigmoid, squared_error
 
-LOSSES = ("cross_entropy", "squared_error")
 GRID_SIZE = 81  # grid points per axis on the lesson pages (odd: 0 is on the grid)
 CHUNK_ELEMENTS = 1 << 18  # grid cells × examples evaluated at once: 256K float64 = 2 MiB (cache-sized)
 EXP_BUDGET = 700.0  # largest exponent multiplied up before a log (float64 overflows past e^709.78)
@@ -122,8 +121,7 @@ def cost_grid(X, Y, ws, bs, loss: str = "cross_entropy", method: str = "auto") -
 
     method: "auto" (fast when labels are 0/1 and the exponents fit), "fast" or "direct".
     """
-    if loss not in LOSSES:
-        raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
+    loss_named(loss)  # a ValueError naming the allowed losses
     x = np.asarray(X, dtype=float).ravel()  # (m,)
     y = np.asarray(Y, dtype=float).ravel()  # (m,)
     ws = np.asarray(ws, dtype=float).ravel()

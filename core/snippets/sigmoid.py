@@ -7,6 +7,8 @@ import textwrap
 
 import numpy as np
 
+from core.course import THRESHOLD
+
 WRAP = 96  # characters per line of an embedded array literal
 
 
@@ -39,7 +41,7 @@ print("sigma =", repr(s))
 print("slope =", repr(s * (1.0 - s)))
 print("decision_point =", repr(-b / w) if w != 0 else "none")
 y_hat = sigmoid(w * x + b)
-print("accuracy =", repr(100.0 * int(np.count_nonzero((y_hat > 0.5) == (y == 1))) / y.size))
+print("accuracy =", repr(100.0 * int(np.count_nonzero((y_hat > {THRESHOLD!r}) == (y == 1))) / y.size))
 
 # The textbook formula at a huge negative z: NumPy warns, and log(0) = -inf follows.
 with np.errstate(over="warn", divide="warn"):
