@@ -5,6 +5,7 @@ import streamlit as st
 from core.data.features import DATASETS, default_dataset, needs_course
 from core.data.loaders import DATA_ENV
 from core.lessons import descent as lesson
+from core.lessons.descent import DescentRun
 from core.lessons.race import race_result
 from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.descent import descent_script
@@ -12,9 +13,9 @@ from ui.cached import course_data
 from ui.cached_lessons import animation, dataset_for, map_for, path_for, race
 from ui.exports import csv_download, show_chart
 from ui.figures.descent import cost_curve, path_contour
-from ui.i18n import current_language, t
+from ui.i18n import t
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
-from ui.theme import LOSS_COLOURS, presenter_mode
+from ui.theme import LOSS_COLOURS
 from ui.url_params import DESCENT_VIEWS, SPEEDS
 from ui.url_state import keep, link_index, tab_default
 
@@ -83,8 +84,10 @@ if needs_course(dataset) and course_data() is None:
     st.info(t("surface.no_data", folder=DATA_ENV))
     st.stop()
 X, Y = dataset_for(dataset)
-path = path_for(dataset, w0, b0, rate, iterations, loss)
-surface, mark = map_for(dataset, loss, MAP_SPAN, MAP_SIZE)
+run = DescentRun(dataset=dataset, loss=loss, w0=w0, b0=b0, rate=rate, iterations=iterations, span=MAP_SPAN,
+                 size=MAP_SIZE)  # every cache below keys on it
+path = path_for(run)
+surface, mark = map_for(run.surface_map)
 verdict = lesson.diagnose(path)
 quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss, "path": path}
 # Predict first: the run answers question 1 wherever it shows (the verdict, the animation, the cost curve, its CSV,
@@ -100,7 +103,6 @@ elif result_shown:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
-settings = (dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
 with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB of animation)
@@ -109,12 +111,12 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
     keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
     with tab_map:
         if tab_map.open and result_shown:
-            show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")
+            show_chart(animation(run, three_d=False, speed=speed), f"{name}_contour", key="gd_chart_contour")
         elif tab_map.open:
             hidden_part()
     with tab_bowl:
         if tab_bowl.open and result_shown:
-            show_chart(animation(True, *settings), f"{name}_surface", key="gd_chart_surface")
+            show_chart(animation(run, three_d=True, speed=speed), f"{name}_surface", key="gd_chart_surface")
         elif tab_bowl.open:
             hidden_part()
 with right:
@@ -135,9 +137,9 @@ if not result_shown:  # stepping would show the run one step at a time
     hidden_part()
 else:
     st.caption(t("descent.step_intro"))
-    b1, b2, _ = st.columns([1, 1, 4])
-    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
-    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+    step_col, reset_col, _ = st.columns([1, 1, 4])
+    step_col.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+    reset_col.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
     state = st.session_state
     left, right = st.columns(2)
     with left:
@@ -155,8 +157,8 @@ if race_box.open and not result_shown:  # the race runs the page's own path too
     hidden_part(race_box)
 elif race_box.open:  # lazy: the two race maps are built and sent only while the box is open
     race_box.caption(t("descent.race_intro"))
-    race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
-    results = {race_loss: race_result(X, Y, path_for(dataset, w0, b0, rate, iterations, race_loss))
+    race_figures = race(run)
+    results = {race_loss: race_result(X, Y, path_for(run.with_loss(race_loss)))
                for race_loss in LOSS_NAMES}
     race_box.markdown(t("visual.race_words", iterations=iterations,
                         ce_accuracy=f"{results['cross_entropy'].accuracy:.1f}",

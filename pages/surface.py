@@ -4,11 +4,11 @@ import streamlit as st
 
 from core.data.features import DATASETS, default_dataset, is_separable, needs_course
 from core.data.loaders import DATA_ENV
-from core.lessons.surface import GRID_SIZE
+from core.lessons.surface import GRID_SIZE, SurfaceMap
 from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
-from ui.cached_lessons import dataset_for, minimum_for, surface_for
+from ui.cached_lessons import dataset_for, map_for, mark_for, surface_for
 from ui.exports import show_chart
 from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
@@ -20,17 +20,16 @@ DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
 SPAN_STEP = 1.0
 
 
-def marked(surface, dataset: str):
-    """(w, b, J, label) to mark, and the sentence that says what it is."""
-    best = minimum_for(dataset) if surface.loss == "cross_entropy" else None
-    if best is None:
-        w, b, J = surface.lowest()
-        return (w, b, J, t("surface.mark_lowest")), t("surface.lowest_words", w=f"{w:.2f}", b=f"{b:.2f}", J=f"{J:.4f}")
-    w, b, J = best
+def mark_words(spec: SurfaceMap) -> str:
+    """The sentence that says what the map marks: the minimum (and whether it is off the map) or the lowest point."""
+    mark, surface = mark_for(spec), surface_for(spec)
+    w, b, J = mark.w, mark.b, mark.J
+    if not mark.exact:
+        return t("surface.lowest_words", w=f"{w:.2f}", b=f"{b:.2f}", J=f"{J:.4f}")
     words = t("surface.minimum_words", w=f"{w:.4f}", b=f"{b:.4f}", J=f"{J:.5f}")
     if abs(w) > surface.ws[-1] or abs(b) > surface.bs[-1]:
         words += " " + t("surface.minimum_outside", w=f"{w:.2f}", b=f"{b:.2f}")
-    return (w, b, J, t("surface.mark_minimum")), words
+    return words
 
 
 st.title(t("surface.title"))
@@ -60,8 +59,9 @@ quiz = {"X": X, "Y": Y, "span": span, "loss": loss}  # what the Check-yourself q
 result_shown = revealed("surface", quiz)  # predict first: the maps, their lowest point and its J answer question 1
 marks = {}
 for col, name in zip(st.columns(len(shown)), shown, strict=True):
-    surface = surface_for(dataset, name, span)
-    marks[name], words = marked(surface, dataset)
+    spec = SurfaceMap(dataset=dataset, loss=name, span=span)  # the caches key on it
+    surface, marks[name] = map_for(spec)
+    words = mark_words(spec)
     if not result_shown:
         continue
     with col:

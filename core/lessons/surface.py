@@ -45,6 +45,33 @@ class Surface:
         return float(self.ws[j]), float(self.bs[i]), float(self.J[i, j])
 
 
+@dataclass(frozen=True)
+class SurfaceMap:
+    """Which J(w, b) grid to draw: hashable, so the pages' caches key on it."""
+
+    dataset: str  # a core.data.features.DATASETS name
+    loss: str  # a core.neuron.model.LOSS_NAMES name
+    span: float  # the grid covers [−span, span] for both w and b
+    size: int = GRID_SIZE  # grid points per axis
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The point a map marks: the true minimum when it is known, else the lowest point on the grid."""
+
+    w: float
+    b: float
+    J: float
+    exact: bool  # True: the true minimum; False: only the grid's lowest point
+
+
+def best_point(surface: Surface, minimum) -> Mark:
+    """The true ``minimum`` (w, b, J) when there is one (None: unknown or at infinity), else the grid's lowest point."""
+    if minimum is None:
+        return Mark(*surface.lowest(), exact=False)
+    return Mark(*minimum, exact=True)
+
+
 def grid_axes(w_span: float, b_span: float, size: int = GRID_SIZE):
     """Evenly spaced ws over [−w_span, w_span] and bs over [−b_span, b_span], ``size`` points each."""
     return np.linspace(-w_span, w_span, size), np.linspace(-b_span, b_span, size)
