@@ -17,7 +17,7 @@ import numpy as np
 
 from core.blas import one_blas_thread
 from core.course import CHANNELS, CLASSES, IMAGE_SIZE, N_X
-from core.data.image import FITS, preprocess_photo
+from core.data.image import ALLOWED_TEXT, FITS, preprocess_photo
 from core.data.loaders import flatten
 from core.errors import LogitLabError
 from core.neuron import model
@@ -105,7 +105,7 @@ def predict_path(trained: TrainedModel, path: str, fit: str) -> dict:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core.predict",
                                      description="Print p(cat) for each photo as one JSON line.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="photo files (JPEG, PNG, WebP, BMP, GIF, TIFF)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=f"photo files ({ALLOWED_TEXT})")
     parser.add_argument("--model", default=None, help="model .npz file (default: the shipped model)")
     parser.add_argument("--fit", choices=FITS, default=FITS[0],
                         help="crop: centre square (default); squash: resize the whole photo, as the course did")

@@ -27,9 +27,13 @@ from core import isolate
 from core.course import IMAGE_SIZE
 from core.errors import LogitLabError
 
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")  # Pillow's format names we accept
+# The accepted photo formats, the one list: Pillow's format name -> (the name a student reads, file suffixes).
+PHOTO_FORMATS = {"JPEG": ("JPEG", (".jpg", ".jpeg")), "PNG": ("PNG", (".png",)), "WEBP": ("WebP", (".webp",)),
+                 "BMP": ("BMP", (".bmp",)), "GIF": ("GIF", (".gif",)), "TIFF": ("TIFF", (".tif", ".tiff"))}
+ALLOWED_FORMATS = tuple(PHOTO_FORMATS)  # Pillow's format names we accept
+ALLOWED_TEXT = ", ".join(shown for shown, _ in PHOTO_FORMATS.values())  # "JPEG, PNG, WebP, BMP, GIF, TIFF"
+PHOTO_SUFFIXES = frozenset(s for _, suffixes in PHOTO_FORMATS.values() for s in suffixes)  # lower-case
 FORMAT_ALIASES = {"MPO": "JPEG"}  # cameras' multi-picture JPEGs: Pillow calls them MPO, they are JPEGs
-ALLOWED_TEXT = "JPEG, PNG, WebP, BMP, GIF, TIFF"  # the same list, as shown to a student
 MEGAPIXEL = 1_000_000
 MAX_PIXELS = 40 * MEGAPIXEL  # larger photos are refused before decoding (a 12-MP phone photo passes)
 MIB = 1024 * 1024  # bytes per MiB

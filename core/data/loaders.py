@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from core.course import CLASSES, PIXEL_MAX
+from core.data.image import PHOTO_SUFFIXES, preprocess_photo
 from core.errors import LogitLabError
 
 DATA_ENV = "LOGITLAB_DATA"
@@ -19,7 +20,6 @@ DEFAULT_DATA_DIR = "data"
 TRAIN_FILE = "train_catvnoncat.h5"
 TEST_FILE = "test_catvnoncat.h5"
 COURSE_FILES = (TRAIN_FILE, TEST_FILE)
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"})  # lower-case
 PHOTO_FOLDERS = CLASSES  # subfolder name -> label = its index, like the course's list_classes
 MAX_FOLDER_PHOTOS = 2000  # a photo folder or course file bigger than this is refused (memory: 12 KB per photo)
 MAX_COURSE_SET_BYTES = 256 * 1024 * 1024  # a course file's images as stored (2000 float64 photos ≈ 197 MB)
@@ -127,8 +127,6 @@ def _suffix_list() -> str:
 
 def _read_photo(path: Path) -> np.ndarray:
     """One photo file -> (64, 64, 3) uint8 through the app's one preprocessing function."""
-    from core.data.image import preprocess_photo
-
     try:
         return preprocess_photo(path.read_bytes())
     except (LogitLabError, OSError) as exc:
