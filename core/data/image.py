@@ -322,3 +322,8 @@ def _corrupted(fmt: str, exc: BaseException | str) -> LogitLabError:
     return LogitLabError(f"This {fmt} file is damaged or incomplete, so it could not be decoded ({reason}). "
                          f"Try exporting or downloading the photo again.",
                          key="errors_image.corrupted", format=fmt, reason=reason)
+
+
+def enlarge(image: np.ndarray, factor: int) -> np.ndarray:
+    """Nearest-neighbour upscaling by an integer factor: every pixel becomes a factor×factor block."""
+    return np.repeat(np.repeat(image, factor, axis=0), factor, axis=1)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core.data.image import ALLOWED_TEXT, FITS, PHOTO_SUFFIXES, photo_stages
+from core.data.image import ALLOWED_TEXT, FITS, PHOTO_SUFFIXES, enlarge, photo_stages
 from core.errors import LogitLabError
-from core.lessons.explain import enlarge, flat_preview, photo_column
+from core.lessons.explain import flat_preview, photo_column
 from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import t

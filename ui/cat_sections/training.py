@@ -13,7 +13,7 @@ import streamlit as st
 from core import budget
 from core.budget import check_budget, scientific, training_cost
 from core.errors import LogitLabError
-from core.lessons.explain import history_csv
+from core.lessons.cat_training import history_csv
 from core.neuron.model_file import TrainingRecord
 from core.neuron.trainer import Trainer
 from ui.cached import course_data
