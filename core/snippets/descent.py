@@ -1,6 +1,6 @@
 """The gradient-descent page's "reproduce this" script: NumPy only, data embedded, path printed."""
 
-from core.snippets.surface import array_literal
+from core.snippets.literal import one_feature_data
 
 DESCENT_LOOP = '''
 def cost_and_grads(w, b, loss):
@@ -32,8 +32,7 @@ def descent_script(X, Y, w0: float, b0: float, rate: float, iterations: int, los
         '"""Logit Lab, gradient descent on one feature, recomputed with NumPy alone."""',
         "import numpy as np",
         "",
-        array_literal("x", X, "the single feature of each example (m values)"),
-        array_literal("y", Y, "labels: 1 = cat, 0 = non-cat"),
+        one_feature_data(X, Y),
         f"w, b = {float(w0)!r}, {float(b0)!r}  # start point",
         f"alpha = {float(rate)!r}  # learning rate",
         f"iterations = {int(iterations)}",

@@ -3,19 +3,8 @@
 The script prints ``name = value`` lines (repr floats) that a test compares with core's numbers.
 '''
 
-import textwrap
-
-import numpy as np
-
 from core.course import THRESHOLD
-
-WRAP = 96  # characters per line of an embedded array literal
-
-
-def array_literal(values) -> str:
-    """A NumPy array literal holding ``values`` exactly (repr floats), wrapped for reading."""
-    body = ", ".join(repr(float(v)) for v in np.ravel(values))
-    return "np.array([\n" + textwrap.indent(textwrap.fill(body, WRAP), "    ") + "\n])"
+from core.snippets.literal import array_literal
 
 
 def sigmoid_script(z: float, w: float, b: float, kind: str, X, Y, big_z: float) -> str:
