@@ -18,7 +18,7 @@ import numpy as np
 
 from core import isolate
 from core.data.h5_split import SplitCaps, check_image_count, declared_images, read_split
-from core.data.image import ALLOWED_TEXT, PHOTO_SUFFIXES, decode_bytes, preprocess_photo
+from core.data.image import ALLOWED_TEXT, FORMAT_NAMES, PHOTO_SUFFIXES, decode_bytes, preprocess_photo
 from core.data.loaders import MIN_PER_CLASS, PHOTO_FOLDERS, CourseData
 from core.errors import LogitLabError
 
@@ -265,7 +265,7 @@ def _check_classes(members) -> None:
     counts = [sum(1 for _, label in members if label == c) for c in range(len(PHOTO_FOLDERS))]
     if not any(counts):
         raise _err("zip_no_folders", f"The archive needs a folder 'cat' and a folder 'non-cat' with photos in them "
-                   f"({ALLOWED_TEXT}).", formats=ALLOWED_TEXT)
+                   f"({ALLOWED_TEXT}).", formats=FORMAT_NAMES)
     for label, count in enumerate(counts):
         if count < MIN_PER_CLASS:
             raise _err("zip_too_few", f"The folder '{PHOTO_FOLDERS[label]}' has {count} photos; at least "

@@ -31,7 +31,8 @@ from core.errors import LogitLabError
 PHOTO_FORMATS = {"JPEG": ("JPEG", (".jpg", ".jpeg")), "PNG": ("PNG", (".png",)), "WEBP": ("WebP", (".webp",)),
                  "BMP": ("BMP", (".bmp",)), "GIF": ("GIF", (".gif",)), "TIFF": ("TIFF", (".tif", ".tiff"))}
 ALLOWED_FORMATS = tuple(PHOTO_FORMATS)  # Pillow's format names we accept
-ALLOWED_TEXT = ", ".join(shown for shown, _ in PHOTO_FORMATS.values())  # "JPEG, PNG, WebP, BMP, GIF, TIFF"
+FORMAT_NAMES = tuple(shown for shown, _ in PHOTO_FORMATS.values())  # ("JPEG", "PNG", "WebP", "BMP", "GIF", "TIFF")
+ALLOWED_TEXT = ", ".join(FORMAT_NAMES)  # the list in an English sentence (pages join it in their language)
 PHOTO_SUFFIXES = frozenset(s for _, suffixes in PHOTO_FORMATS.values() for s in suffixes)  # lower-case
 FORMAT_ALIASES = {"MPO": "JPEG"}  # cameras' multi-picture JPEGs: Pillow calls them MPO, they are JPEGs
 MEGAPIXEL = 1_000_000
