@@ -13,6 +13,11 @@ def array_literal(values) -> str:
     return "np.array([\n" + textwrap.indent(textwrap.fill(body, WRAP), "    ") + "\n])"
 
 
+def one_feature_header(title: str, X, Y) -> str:
+    """A one-feature script's first lines: its docstring ``title``, the NumPy import and the data set."""
+    return f'"""{title}"""\nimport numpy as np\n\n' + one_feature_data(X, Y)
+
+
 def one_feature_data(X, Y) -> str:
     """The lines ``x = np.array([...])`` and ``y = np.array([...])`` of a one-feature data set, commented."""
     return (f"# the single feature of each example (m values)\nx = {array_literal(X)}\n"

@@ -1,6 +1,6 @@
 """The cost-surface page's "reproduce this" script: NumPy only, data embedded, numbers printed."""
 
-from core.snippets.literal import one_feature_data
+from core.snippets.literal import one_feature_header
 
 COST_FUNCTION = '''
 def cost(w, b, loss):
@@ -17,10 +17,7 @@ def cost(w, b, loss):
 def surface_script(X, Y, loss: str, w_span: float, b_span: float, size: int) -> str:
     """A standalone script that recomputes the surface and prints its lowest grid point."""
     return "\n".join([
-        '"""Logit Lab, cost surface: J(w, b) on a grid, recomputed with NumPy alone."""',
-        "import numpy as np",
-        "",
-        one_feature_data(X, Y),
+        one_feature_header("Logit Lab, cost surface: J(w, b) on a grid, recomputed with NumPy alone.", X, Y),
         COST_FUNCTION,
         f"loss = {loss!r}",
         f"ws = np.linspace({-float(w_span)!r}, {float(w_span)!r}, {int(size)})  # weights",
