@@ -20,8 +20,8 @@ st.set_page_config(page_title="Logit Lab", page_icon="🐱", layout="wide",
                    initial_sidebar_state="collapsed" if presenter_mode() else "auto")
 
 home = st.Page(HOME, title=t("nav.home"), icon="🏠", default=True)
-lessons = [st.Page(path, title=t(f"nav.{slug}"), icon=icon, url_path=slug)
-           for path, slug, icon in LESSONS]
+lessons = [st.Page(lesson.script, title=t(f"nav.{lesson.slug}"), icon=lesson.icon, url_path=lesson.slug)
+           for lesson in LESSONS]
 page = st.navigation({t("nav.start"): [home], t("nav.lessons"): lessons})
 try:
     guard(page.url_path)  # the link is checked against the page's settings before any of its widgets reads it

@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 from bench.common import Row, side_by_side_cpu
-from core.data.loaders import IMAGE_SIZE
+from core.course import IMAGE_SIZE
 from core.neuron.model_file import load_model
 from core.predict import classify, photo_x
 

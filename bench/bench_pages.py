@@ -29,7 +29,7 @@ CHART_TYPES = ("plotly_chart", "graphviz_chart")  # element types whose ``spec``
 
 def lesson_scripts() -> list[str]:
     """Home, then every lesson script in the app's order (ui.lessons)."""
-    return [HOME] + [script for script, _, _ in LESSONS]
+    return [HOME] + [lesson.script for lesson in LESSONS]
 
 def _fresh(script: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)

@@ -12,7 +12,7 @@ import numpy as np
 from bench.common import Row, median_ms, side_by_side
 from core.data.toy_data import one_feature_dataset
 from core.lessons.surface import cost_grid, grid_axes
-from core.neuron.model import cost_and_grads
+from core.neuron.model import LOSS_NAMES, cost_and_grads
 
 M = 1000  # examples
 GRID = 200  # grid points per axis: the goal's 200 × 200 grid
@@ -34,7 +34,7 @@ def rows() -> list[Row]:
     small_ws, small_bs = grid_axes(SPAN, SPAN, LOOP_GRID)
     scale = (GRID / LOOP_GRID) ** 2
     out = []
-    for loss in ("cross_entropy", "squared_error"):
+    for loss in LOSS_NAMES:
         fast, loop_small = side_by_side(lambda loss=loss: cost_grid(X, Y, ws, bs, loss),
                                         lambda loss=loss: _loop(X, Y, small_ws, small_bs, loss), LOOP_REPEATS)
         fast = min(fast, median_ms(lambda loss=loss: cost_grid(X, Y, ws, bs, loss), REPEATS))

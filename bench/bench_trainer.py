@@ -19,11 +19,11 @@ from sklearn.linear_model import LogisticRegression
 
 from bench.common import Row, median_ms, side_by_side_cpu
 from core.blas import one_blas_thread
+from core.course import ITERATIONS
+from core.course import LEARNING_RATE as RATE
 from core.data.loaders import course_data_available, data_dir, load_course_dataset
 from core.neuron.trainer import Trainer
 
-RATE = 0.005  # the course's learning rate
-ITERATIONS = 2000  # the course's iterations
 REPEATS = 3  # the textbook loop takes ~2 s per run, so few repeats
 GOAL_RATIO = 40  # Gram trainer must be at least this many times faster
 SAME_COSTS = 1e-10  # max |Δcost| and max |Δw| allowed between the two trainers

@@ -34,7 +34,7 @@ VIEWS = {  # name: (window width, height, URL query)
     "zh": (1366, 768, "lang=zh"),
     "phone": (390, 844, ""),
 }
-PAGES = ["home"] + [slug for _, slug, _ in LESSONS] + ["descent_3d"]
+PAGES = ["home"] + [lesson.slug for lesson in LESSONS] + ["descent_3d"]
 EXTRA = {"descent_3d": ("descent", "gd_view=surface")}  # a shot name: (page, its own URL query)
 RENDER_MS = 90_000  # a page's script run plus plotly drawing, on a busy 2-core machine
 MAX_HEIGHT = 12_000  # px: the tallest whole-page capture (Chromium's texture limit is higher)

@@ -16,15 +16,14 @@ from pathlib import Path
 import numpy as np
 
 from core.blas import one_blas_thread
-from core.data.image import FITS, preprocess_photo
-from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
+from core.course import CHANNELS, CLASSES, IMAGE_SIZE, N_X
+from core.data.image import ALLOWED_TEXT, FITS, preprocess_photo
+from core.data.loaders import flatten
 from core.errors import LogitLabError
 from core.neuron import model
 from core.neuron.model_file import TrainedModel, load_model
 
-LABELS = ("non-cat", "cat")  # index = the model's 0/1 prediction, as the course's classes
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-N_X = IMAGE_SIZE * IMAGE_SIZE * CHANNELS  # 12288 inputs: a model for other photo sizes cannot be used
 MIB = 1024 * 1024  # bytes per MiB, for messages
 MAX_FILE_BYTES = 64 * MIB  # larger files are refused unread (a 40-MP photo, core.data.image.MAX_PIXELS, fits as JPEG)
 
@@ -43,7 +42,7 @@ def classify(trained: TrainedModel, x: np.ndarray) -> tuple[float, str]:
     with one_blas_thread():
         p_cat = float(model.predict_proba(trained.w, trained.b, x)[0, 0])
         label = int(model.predict(trained.w, trained.b, x)[0, 0])
-    return p_cat, LABELS[label]
+    return p_cat, CLASSES[label]
 
 
 def _unreadable(path: Path, exc: OSError) -> LogitLabError:
@@ -106,7 +105,7 @@ def predict_path(trained: TrainedModel, path: str, fit: str) -> dict:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core.predict",
                                      description="Print p(cat) for each photo as one JSON line.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="photo files (JPEG, PNG, WebP, BMP, GIF, TIFF)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=f"photo files ({ALLOWED_TEXT})")
     parser.add_argument("--model", default=None, help="model .npz file (default: the shipped model)")
     parser.add_argument("--fit", choices=FITS, default=FITS[0],
                         help="crop: centre square (default); squash: resize the whole photo, as the course did")

@@ -16,10 +16,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from core.course import ITERATIONS, LEARNING_RATE
 from core.data import loaders
 from core.errors import LogitLabError
 from core.neuron.model_file import TrainedModel, save_model
-from core.neuron.trainer import COURSE_ITERATIONS, COURSE_LEARNING_RATE, Trainer
+from core.neuron.trainer import Trainer
 
 MAX_ITERATIONS = 1_000_000  # 500× the course's steps: about half a minute with the Gram trainer on 209 photos
 MAX_LEARNING_RATE = 100.0  # the largest α the descent page offers; far past where descent diverges
@@ -71,9 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m core.train", description="Train the cat/non-cat neuron on the course data.")
     p.add_argument("--data", required=True, type=Path, help="folder with train_catvnoncat.h5 and test_catvnoncat.h5")
     p.add_argument("--learning-rate", type=_checked(float, 0, False, MAX_LEARNING_RATE, "MAX_LEARNING_RATE"),
-                   default=COURSE_LEARNING_RATE, help=f"α, at most {MAX_LEARNING_RATE:g}")
+                   default=LEARNING_RATE, help=f"α, at most {MAX_LEARNING_RATE:g}")
     p.add_argument("--iterations", type=_checked(int, 1, True, MAX_ITERATIONS, "MAX_ITERATIONS"),
-                   default=COURSE_ITERATIONS, help=f"steps, at most {MAX_ITERATIONS:,}")
+                   default=ITERATIONS, help=f"steps, at most {MAX_ITERATIONS:,}")
     p.add_argument("--l2", type=_checked(float, 0, True, MAX_L2, "MAX_L2"), default=0.0,
                    help=f"λ of the L2 penalty, at most {MAX_L2:g}")
     p.add_argument("--out", type=Path, help="save the trained model here (.npz)")

@@ -29,13 +29,13 @@ CACHE_ENTRIES = 64  # distinct shape sets kept by the cache
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _broadcast(shapes: tuple, op: str):
-    b = explain(shapes, op)
-    return b, picture(b, op)
+    rule = explain(shapes, op)
+    return rule, picture(rule, op)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _matmul(a: tuple, b: tuple):
-    return explain_matmul(a, b)
+def _matmul(shape_a: tuple, shape_b: tuple):
+    return explain_matmul(shape_a, shape_b)
 
 
 def _use_preset(key: str) -> None:
@@ -115,19 +115,19 @@ if op == MATMUL:
     check_yourself("broadcasting", quiz)
     st.stop()
 
-b, pic = _broadcast(shapes, op)
+rule, pic = _broadcast(shapes, op)
 st.subheader(t("broadcasting.rules_title", expr=typed))
 st.markdown(t("broadcasting.rule_1", padded=", ".join(
-    f"{n} {shape_str(s)} → {shape_str(p)}" for n, s, p in zip(names, b.shapes, b.padded, strict=True))))
+    f"{n} {shape_str(s)} → {shape_str(p)}" for n, s, p in zip(names, rule.shapes, rule.padded, strict=True))))
 padded_word = t("broadcasting.padded_one")
-table = {t("broadcasting.col_axis"): [str(step.from_right) for step in b.steps]}
+table = {t("broadcasting.col_axis"): [str(step.from_right) for step in rule.steps]}
 for k, name in enumerate(names):
-    table[name] = [padded_word if step.sizes[k] is None else str(step.sizes[k]) for step in b.steps]
-table[t("broadcasting.col_result")] = [str(step.out) if step.ok else "✗" for step in b.steps]
+    table[name] = [padded_word if step.sizes[k] is None else str(step.sizes[k]) for step in rule.steps]
+table[t("broadcasting.col_result")] = [str(step.out) if step.ok else "✗" for step in rule.steps]
 table[t("broadcasting.col_verdict")] = [
     t(f"broadcasting.verdict_{step.verdict}", who=", ".join(n for n, s in zip(names, step.stretched, strict=True)
-                                                            if s) or "-") for step in b.steps]
-if b.steps:
+                                                            if s) or "-") for step in rule.steps]
+if rule.steps:
     st.table(table)
 st.markdown(t("broadcasting.rules_2_4"))
 out_name = rf"\text{{{t('annotations.out')}}}"  # the output's name in the two formulas below
@@ -135,35 +135,35 @@ st.latex(rf"{out_name}_k = \max(a_k, b_k, \dots) \quad\text{{{t('annotations.if_
          rf"a_k, b_k, \dots \in \{{1, {out_name}_k\}}")
 cells = [rf"\max({', '.join(map(str, step.padded))}) {RELATION['zero' if 0 in step.padded else step.verdict]} "
          rf"{step.out}" if step.ok else r" \neq ".join(sorted({str(n) for n in step.padded if n != 1}))
-         for step in b.steps]
+         for step in rule.steps]
 st.latex(out_name + r" = (" + r",\; ".join(cells) + ")" if cells else out_name + r" = ()")
-if any(0 in step.padded for step in b.steps):
+if any(0 in step.padded for step in rule.steps):
     st.caption(t("broadcasting.zero_note"))
 
-if b.shape is not None:
-    st.success(t("broadcasting.result_shape", shape=shape_str(b.shape)) + " · "
-               + t("broadcasting.elements", count=f"{n_elements(b.shape):,}"))
-elif b.too_large:  # every axis fits, but NumPy's size check refuses: say so, never a green result
-    st.error(t("bounds.broadcast_too_large", shape=shape_str(tuple(step.out for step in b.steps))))
+if rule.shape is not None:
+    st.success(t("broadcasting.result_shape", shape=shape_str(rule.shape)) + " · "
+               + t("broadcasting.elements", count=f"{n_elements(rule.shape):,}"))
+elif rule.too_large:  # every axis fits, but NumPy's size check refuses: say so, never a green result
+    st.error(t("bounds.broadcast_too_large", shape=shape_str(tuple(step.out for step in rule.steps))))
 else:
-    for step in b.failing:
+    for step in rule.failing:
         st.error(t("broadcasting.fail_axis", axis=step.from_right, sizes=", ".join(map(str, step.padded))))
 st.markdown(t("broadcasting.numpy_says"))
-st.code(f"np.broadcast_shapes{tuple(b.shapes)}\n→ " + (shape_str(b.numpy_shape) if b.numpy_shape is not None
-                                                       else f"ValueError: {b.numpy_error}"), language=None)
-if b.run_error:
-    st.code(f"{f' {op} '.join(f'np.zeros({shape_str(s)})' for s in b.shapes)}\n→ ValueError: {b.run_error}",
+st.code(f"np.broadcast_shapes{tuple(rule.shapes)}\n→ " + (shape_str(rule.numpy_shape) if rule.numpy_shape is not None
+                                                       else f"ValueError: {rule.numpy_error}"), language=None)
+if rule.run_error:
+    st.code(f"{f' {op} '.join(f'np.zeros({shape_str(s)})' for s in rule.shapes)}\n→ ValueError: {rule.run_error}",
             language=None)
-if b.checked:
-    st.success(t("broadcasting.checked", count=f"{n_elements(b.shape):,}"))
-elif b.shape is not None:
+if rule.checked:
+    st.success(t("broadcasting.checked", count=f"{n_elements(rule.shape):,}"))
+elif rule.shape is not None:
     st.caption(t("broadcasting.not_checked"))
 
 if pic is not None:
-    titles = [f"{n} {shape_str(s)} → {shape_str(b.shape)}" for n, s in zip(names, b.shapes, strict=True)]
-    show_chart(stretch_figure(pic, [*titles, typed]), f"broadcasting_{'_'.join(map(str, b.shape))}",
+    titles = [f"{n} {shape_str(s)} → {shape_str(rule.shape)}" for n, s in zip(names, rule.shapes, strict=True)]
+    show_chart(stretch_figure(pic, [*titles, typed]), f"broadcasting_{'_'.join(map(str, rule.shape))}",
                key="bc_picture")
-elif b.shape is not None:
+elif rule.shape is not None:
     st.caption(t("broadcasting.no_picture"))
 reproduce_block(broadcasting_script(shapes, op), "broadcasting.py", key="bc_reproduce")
 check_yourself("broadcasting", quiz)

@@ -5,23 +5,23 @@ import streamlit as st
 from core.data.features import DATASETS, default_dataset, needs_course
 from core.data.loaders import DATA_ENV
 from core.lessons import descent as lesson
+from core.lessons.descent import DescentRun
 from core.lessons.race import race_result
-from core.lessons.surface import LOSSES
+from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.descent import descent_script
 from ui.cached import course_data
-from ui.cached_lessons import COLOURS, animation, dataset_for, path_for, race, steps_map
+from ui.cached_lessons import animation, dataset_for, path_for, race, steps_map
 from ui.exports import csv_download, show_chart
 from ui.figures.descent import cost_curve
-from ui.i18n import current_language, t
+from ui.i18n import t
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
-from ui.theme import presenter_mode
+from ui.theme import LOSS_COLOURS
 from ui.url_params import DESCENT_VIEWS, SPEEDS
 from ui.url_state import keep, link_index, tab_default
 
 MAP_SPAN = 12.0  # half-width of the drawn maps: a little beyond the start-point limits
 MAP_SIZE = 61  # grid points per axis here (lighter than the surface page: the animation JSON stays small)
 START_STEP = 0.5  # start-point input step
-LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 WARNINGS = ("diverging", "runaway", "oscillating")  # diagnoses shown as st.warning
 
 
@@ -56,12 +56,12 @@ def one_step(X, Y, rate, loss):
 
 
 @st.fragment
-def step_by_step(X, Y, rate, loss, origin, name):
+def step_by_step(X, Y, rate, loss, origin, name, spec):
     """Step and Reset with their numbers and map: a click reruns only this part (nothing else on the page
     depends on the steps taken); the controls above rerun the page, and with it this part's arguments."""
-    b1, b2, _ = st.columns([1, 1, 4])
-    b1.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
-    b2.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
+    step_col, reset_col, _ = st.columns([1, 1, 4])
+    step_col.button(t("descent.step_button"), key="gd_step", on_click=one_step, args=(X, Y, rate, loss), type="primary")
+    reset_col.button(t("descent.reset_button"), key="gd_reset", on_click=reset_steps, args=(origin, X, Y))
     state = st.session_state
     left, right = st.columns(2)
     with left:
@@ -70,9 +70,7 @@ def step_by_step(X, Y, rate, loss, origin, name):
         st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
         update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
     with right:
-        steps = steps_map(origin[0], loss, MAP_SPAN, MAP_SIZE, tuple(state.gd_points), rate, current_language(),
-                          presenter_mode())
-        show_chart(steps, f"{name}_steps", key="gd_chart_steps")
+        show_chart(steps_map(spec, tuple(state.gd_points), rate), f"{name}_steps", key="gd_chart_steps")
 
 
 st.title(t("descent.title"))
@@ -82,8 +80,8 @@ start = DATASETS[default_dataset(course_data() is not None)]
 dataset = c1.selectbox(t("surface.dataset_label"), DATASETS, link_index("gd_dataset", DATASETS, start),
                        format_func=lambda name: t(f"surface.dataset_{name}"), key="gd_dataset")
 keep("gd_dataset", dataset, start)
-loss = c2.radio(t("descent.loss_label"), LOSSES, link_index("gd_loss", LOSSES), format_func=LOSS_LABELS.get,
-                key="gd_loss")
+loss = c2.radio(t("descent.loss_label"), LOSS_NAMES, link_index("gd_loss", LOSS_NAMES),
+                format_func=lambda name: LOSSES[name].label, key="gd_loss")
 keep("gd_loss", loss)
 rate = c3.select_slider(t("descent.rate_label"), lesson.LEARNING_RATES, lesson.DEFAULT_RATE,
                         format_func=lambda a: f"{a:g}", key="gd_learning_rate", help=t("descent.rate_help"),
@@ -104,7 +102,9 @@ if needs_course(dataset) and course_data() is None:
     st.info(t("surface.no_data", folder=DATA_ENV))
     st.stop()
 X, Y = dataset_for(dataset)
-path = path_for(dataset, w0, b0, rate, iterations, loss)
+run = DescentRun(dataset=dataset, loss=loss, w0=w0, b0=b0, rate=rate, iterations=iterations, span=MAP_SPAN,
+                 size=MAP_SIZE)  # every cache below keys on it
+path = path_for(run)
 verdict = lesson.diagnose(path)
 quiz = {"X": X, "Y": Y, "w0": w0, "b0": b0, "rate": rate, "iterations": iterations, "loss": loss, "path": path}
 # Predict first: the run answers question 1 wherever it shows (the verdict, the animation, the cost curve, its CSV,
@@ -120,7 +120,6 @@ elif result_shown:
     st.success(t("descent.ok_converging", w=f"{path.w[-1]:.4f}", b=f"{path.b[-1]:.4f}", J=f"{path.cost[-1]:.5f}",
                  **numbers))
 
-settings = (dataset, loss, w0, b0, rate, iterations, speed, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
 with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB of animation)
@@ -129,17 +128,17 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
     keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
     with tab_map:
         if tab_map.open and result_shown:
-            show_chart(animation(False, *settings), f"{name}_contour", key="gd_chart_contour")
+            show_chart(animation(run, three_d=False, speed=speed), f"{name}_contour", key="gd_chart_contour")
         elif tab_map.open:
             hidden_part()
     with tab_bowl:
         if tab_bowl.open and result_shown:
-            show_chart(animation(True, *settings), f"{name}_surface", key="gd_chart_surface")
+            show_chart(animation(run, three_d=True, speed=speed), f"{name}_surface", key="gd_chart_surface")
         elif tab_bowl.open:
             hidden_part()
 with right:
     if result_shown:
-        show_chart(cost_curve([(path, LOSS_LABELS[loss], COLOURS[loss])], title=t("descent.chart_cost")),
+        show_chart(cost_curve([(path, LOSSES[loss].label, LOSS_COLOURS[loss])], title=t("descent.chart_cost")),
                    f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)
@@ -155,20 +154,20 @@ if not result_shown:  # stepping would show the run one step at a time
     hidden_part()
 else:
     st.caption(t("descent.step_intro"))
-    step_by_step(X, Y, rate, loss, origin, name)
+    step_by_step(X, Y, rate, loss, origin, name, run.surface_map)
 
 race_box = st.expander(t("descent.h_race"), icon="🏁", key="gd_race", on_change="rerun", bind="query-params")
 if race_box.open and not result_shown:  # the race runs the page's own path too
     hidden_part(race_box)
 elif race_box.open:  # lazy: the two race maps are built and sent only while the box is open
     race_box.caption(t("descent.race_intro"))
-    race_figures = race(dataset, w0, b0, rate, iterations, MAP_SPAN, MAP_SIZE, current_language(), presenter_mode())
-    results = {race_loss: race_result(X, Y, path_for(dataset, w0, b0, rate, iterations, race_loss))
-               for race_loss in LOSSES}
+    race_figures = race(run)
+    results = {race_loss: race_result(X, Y, path_for(run.with_loss(race_loss)))
+               for race_loss in LOSS_NAMES}
     race_box.markdown(t("visual.race_words", iterations=iterations,
                         ce_accuracy=f"{results['cross_entropy'].accuracy:.1f}",
                         se_accuracy=f"{results['squared_error'].accuracy:.1f}"))
-    for col, (race_loss, figure) in zip(race_box.columns(len(LOSSES)), race_figures, strict=True):
+    for col, (race_loss, figure) in zip(race_box.columns(len(LOSS_NAMES)), race_figures, strict=True):
         with col:
             show_race_numbers(results[race_loss])
             show_chart(figure, f"{name}_race_{race_loss}", key=f"gd_chart_race_{race_loss}")

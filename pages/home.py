@@ -1,39 +1,26 @@
-"""Home: what Logit Lab teaches, the map from the course's nine sections to pages, and the notation."""
+"""Home: what Logit Lab teaches, the map from the course's sections to pages, and the notation."""
 
 import streamlit as st
 
-from core.data.loaders import CHANNELS, DATA_ENV, IMAGE_SIZE
+from core.course import CHANNELS, IMAGE_SIZE, M_TEST, M_TRAIN, N_X
+from core.data.loaders import DATA_ENV
 from ui.cached import course_data, course_error
 from ui.i18n import error_text, t
-
-# The seed's nine sections, in order: (section key, page script the lesson lives on).
-SECTIONS = [
-    ("s1", "pages/cat_classifier.py"),
-    ("s2", "pages/sigmoid.py"),
-    ("s3", "pages/loss.py"),
-    ("s4", "pages/surface.py"),
-    ("s4b", "pages/descent.py"),
-    ("s5", "pages/graph.py"),
-    ("s6", "pages/vectorization.py"),
-    ("s7", "pages/broadcasting.py"),
-    ("s8", "pages/rank_one.py"),
-    ("s9", "pages/loss.py"),
-]
-COURSE_M_TRAIN, COURSE_M_TEST = 209, 50  # the course's split sizes, used when no data is installed
+from ui.lessons import course_map
 
 st.title(t("home.title"))
 st.caption(t("home.caption"))
 st.markdown(t("home.intro"))
 
 st.subheader(t("home.map_title"))
-for key, script in SECTIONS:
+for key, script in course_map():
     st.page_link(script, label=t(f"home.{key}"), icon="👉")
 
 st.subheader(t("home.notation_title"))
 data = course_data()
-n_x = IMAGE_SIZE * IMAGE_SIZE * CHANNELS
-m_train = data.train_y.shape[1] if data is not None else COURSE_M_TRAIN
-m_test = data.test_y.shape[1] if data is not None else COURSE_M_TEST
+n_x = N_X
+m_train = data.train_y.shape[1] if data is not None else M_TRAIN  # the course's split sizes when no data is installed
+m_test = data.test_y.shape[1] if data is not None else M_TEST
 st.latex(r"x \in \mathbb{R}^{n_x},\quad y \in \{0, 1\},\quad "
          r"\hat{y} = \sigma(w^{T}x + b)")
 st.latex(rf"n_x = {IMAGE_SIZE} \times {IMAGE_SIZE} \times {CHANNELS} = {n_x}")

@@ -21,7 +21,7 @@ from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
 from ui.presenter import number_table
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
-from ui.theme import PALETTE
+from ui.theme import LOSS_COLOURS
 from ui.url_state import keep, link_index
 
 B_LIMIT = 4.0  # the b slider spans [−4, 4]
@@ -30,7 +30,6 @@ DEFAULT_W = 1.0  # a reasonable model to start from
 CACHE_ENTRIES = 64  # slider positions remembered per cached function
 TABLE_DECIMALS = "%.4f"  # x, ŷ and L in the per-example table: one width, as in the formulas above
 DECIMAL_COLUMNS = ("x", "y_hat", "L")  # the table's real-valued columns (i and y are whole numbers)
-COST_STYLE = {"cross_entropy": PALETTE["blue"], "squared_error": PALETTE["vermillion"]}  # curve colours
 
 
 def power_text(log10_value: float) -> str:
@@ -86,7 +85,7 @@ demo = convexity(b, X, Y)
 for col, loss in zip(st.columns(2), ("squared_error", "cross_entropy"), strict=True):
     with col:
         show_chart(cost_chart(demo.w_grid, demo.costs[loss], demo.chords[loss], w, cost_at(w, b, X, Y, loss),
-                              title=t(f"loss.chart_cost_{loss}"), colour=COST_STYLE[loss], meta=f"cost_{loss}"),
+                              title=t(f"loss.chart_cost_{loss}"), colour=LOSS_COLOURS[loss], meta=f"cost_{loss}"),
                    f"loss_J_{loss}_{kind}_b{b:.1f}", key=f"loss_cost_{loss}")
 sq, ce = demo.chords["squared_error"], demo.chords["cross_entropy"]
 if sq is None:

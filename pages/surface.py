@@ -4,10 +4,11 @@ import streamlit as st
 
 from core.data.features import DATASETS, default_dataset, is_separable, needs_course
 from core.data.loaders import DATA_ENV
-from core.lessons.surface import GRID_SIZE, LOSSES
+from core.lessons.surface import GRID_SIZE, SurfaceMap
+from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
-from ui.cached_lessons import dataset_for, minimum_for, surface_for
+from ui.cached_lessons import dataset_for, map_for, mark_for, surface_for
 from ui.exports import show_chart
 from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
@@ -17,23 +18,18 @@ from ui.url_state import keep, link_index
 SPAN_MIN, SPAN_MAX = 2.0, 20.0  # the axis-range slider: grid half-width for w and b
 DEFAULT_SPAN = 10.0  # wide enough for every dataset's minimum
 SPAN_STEP = 1.0
-# Loss options are labelled by their formula; the link names them (?surf_loss=squared_error).
-LOSS_LABELS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}
-LOSS_LATEX = {"cross_entropy": r"-y\log\hat{y} - (1-y)\log(1-\hat{y})",
-              "squared_error": r"\tfrac{1}{2}(\hat{y} - y)^2"}
 
 
-def marked(surface, dataset: str):
-    """(w, b, J, label) to mark, and the sentence that says what it is."""
-    best = minimum_for(dataset) if surface.loss == "cross_entropy" else None
-    if best is None:
-        w, b, J = surface.lowest()
-        return (w, b, J, t("surface.mark_lowest")), t("surface.lowest_words", w=f"{w:.2f}", b=f"{b:.2f}", J=f"{J:.4f}")
-    w, b, J = best
+def mark_words(spec: SurfaceMap) -> str:
+    """The sentence that says what the map marks: the minimum (and whether it is off the map) or the lowest point."""
+    mark, surface = mark_for(spec), surface_for(spec)
+    w, b, J = mark.w, mark.b, mark.J
+    if not mark.exact:
+        return t("surface.lowest_words", w=f"{w:.2f}", b=f"{b:.2f}", J=f"{J:.4f}")
     words = t("surface.minimum_words", w=f"{w:.4f}", b=f"{b:.4f}", J=f"{J:.5f}")
     if abs(w) > surface.ws[-1] or abs(b) > surface.bs[-1]:
         words += " " + t("surface.minimum_outside", w=f"{w:.2f}", b=f"{b:.2f}")
-    return (w, b, J, t("surface.mark_minimum")), words
+    return words
 
 
 st.title(t("surface.title"))
@@ -43,8 +39,8 @@ start = DATASETS[default_dataset(course_data() is not None)]
 dataset = col_data.selectbox(t("surface.dataset_label"), DATASETS, link_index("surf_dataset", DATASETS, start),
                              format_func=lambda name: t(f"surface.dataset_{name}"), key="surf_dataset")
 keep("surf_dataset", dataset, start)
-loss = col_loss.radio(t("surface.loss_label"), LOSSES, link_index("surf_loss", LOSSES), format_func=LOSS_LABELS.get,
-                      key="surf_loss", help=t("surface.loss_help"))
+loss = col_loss.radio(t("surface.loss_label"), LOSS_NAMES, link_index("surf_loss", LOSS_NAMES),
+                      format_func=lambda name: LOSSES[name].label, key="surf_loss", help=t("surface.loss_help"))
 keep("surf_loss", loss)
 span = col_span.slider(t("surface.span_label"), SPAN_MIN, SPAN_MAX, DEFAULT_SPAN, SPAN_STEP, key="surf_span",
                        help=t("surface.span_help"), bind="query-params")
@@ -58,13 +54,14 @@ X, Y = dataset_for(dataset)
 m = X.shape[1]
 st.caption(t(f"surface.feature_{dataset}" if needs_course(dataset) else "surface.feature_toy", m=m))
 
-shown = LOSSES if compare else (loss,)
+shown = LOSS_NAMES if compare else (loss,)
 quiz = {"X": X, "Y": Y, "span": span, "loss": loss}  # what the Check-yourself questions ask about
 result_shown = revealed("surface", quiz)  # predict first: the maps, their lowest point and its J answer question 1
 marks = {}
 for col, name in zip(st.columns(len(shown)), shown, strict=True):
-    surface = surface_for(dataset, name, span)
-    marks[name], words = marked(surface, dataset)
+    spec = SurfaceMap(dataset=dataset, loss=name, span=span)  # the caches key on it
+    surface, marks[name] = map_for(spec)
+    words = mark_words(spec)
     if not result_shown:
         continue
     with col:
@@ -83,7 +80,7 @@ if result_shown:  # (it introduces the marked point's J below)
 for name, (w, b, J, _) in marks.items() if result_shown else ():
     st.latex(rf"J({w:.3f},\ {b:.3f}) = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}} "
              rf"L\bigl(\sigma({w:.3f}\, x^{{(i)}} {b:+.3f}),\, y^{{(i)}}\bigr) = {J:.5f},"
-             rf"\quad L = {LOSS_LATEX[name]}")
+             rf"\quad L = {LOSSES[name].latex}")
 
 reproduce_or_hidden(result_shown, surface_script(X, Y, loss, span, span, GRID_SIZE), f"surface_{dataset}_{loss}.py",
                     key="surf_reproduce")

@@ -54,6 +54,18 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+def listing(items) -> str:
+    """Names joined as a list in the current language ("JPEG, PNG" or "JPEG、PNG")."""
+    return t("app.list_separator").join(str(item) for item in items)
+
+
+def _shown(value):
+    """An error's parameter as the page shows it: text escaped, a list of names joined in this language."""
+    if isinstance(value, list | tuple):
+        value = listing(value)
+    return escape_markdown(value) if isinstance(value, str) else value
+
+
 def error_text(err) -> SafeMarkdown:
     """A core ``LogitLabError`` in the current language (its English message as fallback), safe to render.
 
@@ -61,8 +73,7 @@ def error_text(err) -> SafeMarkdown:
     file names, reasons) are escaped and server paths hidden: they are shown as text, never as Markdown.
     """
     key = getattr(err, "key", None)
-    params = {name: escape_markdown(value) if isinstance(value, str) else value
-              for name, value in getattr(err, "params", {}).items()}
+    params = {name: _shown(value) for name, value in getattr(err, "params", {}).items()}
     if key and key in catalogue(DEFAULT_LANGUAGE):
         try:
             return SafeMarkdown(t(key, **params))

@@ -1,9 +1,13 @@
 """One palette and one plotly layout for every chart (Okabe–Ito: colour-blind safe)."""
 
 import unicodedata
+from dataclasses import dataclass
 
 import plotly.io as pio
 import streamlit as st
+
+from core.neuron.model import CROSS_ENTROPY, SQUARED_ERROR
+from ui.i18n import current_language
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = {
@@ -21,6 +25,8 @@ CAT = PALETTE["orange"]  # class 1 (cat) everywhere
 NON_CAT = PALETTE["blue"]  # class 0 (non-cat) everywhere
 RIGHT = PALETTE["green"]
 WRONG = PALETTE["vermillion"]
+# One colour per registered loss (core.neuron.model.LOSSES), on every chart that draws it.
+LOSS_COLOURS = {CROSS_ENTROPY.name: PALETTE["blue"], SQUARED_ERROR.name: PALETTE["vermillion"]}
 # Signed quantities (weights, evidence): blue (towards non-cat) < 0 (white) < orange (towards cat).
 # One meaning on every map of the app: orange always pushes towards "cat", like CAT everywhere.
 DIVERGING = [[0.0, NON_CAT], [0.5, "#FFFFFF"], [1.0, CAT]]
@@ -86,6 +92,23 @@ def wrap_title(text: str, units: int = TITLE_LINE_UNITS) -> list[str]:
         first, text = _split(text, units)
         lines.append(first)
     return lines + [text]
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a built figure's words and sizes depend on: the language and presenter mode.
+
+    A shared cache of figures keys on it; its public wrapper adds ``current_look()`` itself, so a page
+    never passes (or forgets) the language.
+    """
+
+    lang: str
+    present: bool
+
+
+def current_look() -> Look:
+    """This run's Look: the sidebar's language and the presenter toggle."""
+    return Look(current_language(), presenter_mode())
 
 
 def style(fig, *, title=None, x_title=None, y_title=None, height=None, legend_inside=False):

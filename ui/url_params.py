@@ -9,15 +9,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from core.course import ITERATIONS, LEARNING_RATE, MAJORITY
 from core.data.features import DATASETS, REAL_DEFAULT
 from core.data.image import FITS
 from core.data.toy_data import TOY_KINDS, TOY_M
 from core.lessons import descent as descent_lesson
 from core.lessons import graph, rank_one, vectorization
-from core.lessons.explain import COURSE_MAJORITY
-from core.lessons.loss import LOSSES
 from core.lessons.loss import W_LIMIT as LOSS_W_LIMIT
 from core.lessons.sigmoid import Z_LIMIT
+from core.neuron.model import LOSS_NAMES
 from core.quiz import SEED_CAP
 
 MAX_CHARS = 64  # longest value any parameter accepts (a shape such as "(12288, 209)" needs 12)
@@ -138,13 +138,13 @@ BC_DEFAULTS = {"bc_a": "(3, 1)", "bc_b": "(1, 4)", "bc_c": ""}  # the shapes the
 BC_OPERATORS = ("+", "-", "*", "/", "@")  # broadcasting operators and matmul, written as in Python
 CAT_TABS = ("photo", "inside", "explore", "train")  # the cat page's tabs, in order
 CAT_LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.005, 0.01, 0.03)  # log-spaced choices of α
-CAT_DEFAULT_RATE = 0.005  # the course's choice for this dataset
+CAT_DEFAULT_RATE = LEARNING_RATE  # the course's choice for this dataset
 CAT_MIN_ITERATIONS, CAT_MAX_ITERATIONS = 100, 3000  # bounds of the training iterations slider
-CAT_DEFAULT_ITERATIONS = 2000  # the course's number of steps
+CAT_DEFAULT_ITERATIONS = ITERATIONS  # the course's number of steps
 CAT_MAX_L2 = 20.0  # upper bound of λ
 CAT_DEFAULT_EXAMPLE = 1  # a test-set cat the shipped model gets right
 CAT_PER_PAGE = 12  # thumbnails per page of the dataset explorer
-CAT_TRAIN_M, CAT_TEST_M = COURSE_MAJORITY["train"][1], COURSE_MAJORITY["test"][1]  # photos per course split
+CAT_TRAIN_M, CAT_TEST_M = MAJORITY["train"][1], MAJORITY["test"][1]  # photos per course split
 BYOD_KINDS = ("zip", "h5")  # what a student uploads to train on: a zip of photos or the two .h5 files
 DESCENT_VIEWS = ("contour", "surface")  # the descent animation's two tabs
 NO_COURSE = "overlapping without the course photos"  # README note of the dataset defaults
@@ -170,14 +170,14 @@ PAGES: dict[str, dict[str, Param]] = {slug: {p.key: p for p in params} for slug,
     "surface": (
         choice("surf_dataset", DATASETS, REAL_DEFAULT, by_page=True, note=NO_COURSE, sample="separable",
                labels="surface.dataset_{}"),
-        choice("surf_loss", LOSSES, LOSSES[0], by_page=True),
+        choice("surf_loss", LOSS_NAMES, LOSS_NAMES[0], by_page=True),
         number("surf_span", SURF_SPAN_MIN, SURF_SPAN_MAX, SURF_DEFAULT_SPAN),
         toggle("surf_compare"),
     ),
     "descent": (
         choice("gd_dataset", DATASETS, REAL_DEFAULT, by_page=True, note=NO_COURSE, sample="separable",
                labels="surface.dataset_{}"),
-        choice("gd_loss", LOSSES, LOSSES[0], by_page=True),
+        choice("gd_loss", LOSS_NAMES, LOSS_NAMES[0], by_page=True),
         choice("gd_learning_rate", _numbers(descent_lesson.LEARNING_RATES), f"{descent_lesson.DEFAULT_RATE:g}",
                widget_value=float, sample="20"),
         whole("gd_iterations", 1, descent_lesson.MAX_ITERATIONS, descent_lesson.DEFAULT_ITERATIONS),

@@ -87,13 +87,6 @@ def changed_state(el: Element, variant: int = 0) -> WidgetState | None:
     return state
 
 
-def describe(state: WidgetState) -> str:
-    """The sent value as a short string, for reports."""
-    kind = state.WhichOneof("value")
-    value = getattr(state, kind)
-    return str(list(value.data)) if hasattr(value, "data") else str(value)
-
-
 def url_values(state: WidgetState) -> list[str]:
     """What the frontend writes into the URL for a widget bound to the query string (empty: nothing)."""
     kind = state.WhichOneof("value")

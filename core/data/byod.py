@@ -18,7 +18,8 @@ import numpy as np
 
 from core import isolate
 from core.data.h5_split import SplitCaps, check_image_count, declared_images, read_split
-from core.data.loaders import MIN_PER_CLASS, PHOTO_FOLDERS, PHOTO_SUFFIXES, CourseData
+from core.data.image import ALLOWED_TEXT, FORMAT_NAMES, PHOTO_SUFFIXES, decode_bytes, preprocess_photo
+from core.data.loaders import MIN_PER_CLASS, PHOTO_FOLDERS, CourseData
 from core.errors import LogitLabError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # an upload above 10 MiB is refused (= maxUploadSize in .streamlit/config.toml)
@@ -205,8 +206,6 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 def _check_decode_budget(zf: zipfile.ZipFile, members) -> None:
     """All photos' decoding memory together, from their headers, before any photo is decoded."""
-    from core.data.image import decode_bytes
-
     total = 0
     for info, _ in members:
         data = _read_member(zf, info)
@@ -227,8 +226,6 @@ def _bad_photo(name: str, exc: LogitLabError) -> LogitLabError:
 
 def _photo_array(name: str, data: bytes) -> np.ndarray:
     """One photo's bytes -> (64, 64, 3) uint8 through the app's one preprocessing function."""
-    from core.data.image import preprocess_photo
-
     try:
         return preprocess_photo(data)
     except LogitLabError as exc:
@@ -267,7 +264,8 @@ def parse_photo_zip(request: dict) -> dict:
 def _check_classes(members) -> None:
     counts = [sum(1 for _, label in members if label == c) for c in range(len(PHOTO_FOLDERS))]
     if not any(counts):
-        raise _err("zip_no_folders", "The archive needs a folder 'cat' and a folder 'non-cat' with photos in them.")
+        raise _err("zip_no_folders", f"The archive needs a folder 'cat' and a folder 'non-cat' with photos in them "
+                   f"({ALLOWED_TEXT}).", formats=FORMAT_NAMES)
     for label, count in enumerate(counts):
         if count < MIN_PER_CLASS:
             raise _err("zip_too_few", f"The folder '{PHOTO_FOLDERS[label]}' has {count} photos; at least "

@@ -7,7 +7,8 @@ The lessons' datasets (toy and real) are all (X (1, m), Y (1, m)) in the course'
 
 import numpy as np
 
-from core.data.loaders import DATA_ENV, PIXEL_MAX
+from core.course import PIXEL_MAX
+from core.data.loaders import DATA_ENV
 from core.data.toy_data import TOY_KINDS, one_feature_dataset
 from core.errors import LogitLabError
 

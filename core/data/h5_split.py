@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data.loaders import CHANNELS, IMAGE_SIZE, PHOTO_FOLDERS, PIXEL_MAX, check_class_counts
+from core.course import CHANNELS, IMAGE_SIZE, N_X, PIXEL_MAX
+from core.data.loaders import PHOTO_FOLDERS, check_class_counts
 from core.errors import LogitLabError
 
-IMAGE_VALUES = IMAGE_SIZE * IMAGE_SIZE * CHANNELS  # numbers per photo (12288)
 MAX_ITEMSIZE = 8  # bytes per stored number: up to float64 / int64
 NUMERIC_KINDS = "iuf"  # NumPy dtype kinds accepted: signed, unsigned, float (not bool, complex, strings)
 ALLOWED_FILTERS = {1: "gzip", 2: "shuffle", 3: "fletcher32"}  # HDF5 filter id -> name (H5Z_FILTER_*)
@@ -130,7 +130,7 @@ def _check_image_layout(file: str, dset, caps: SplitCaps) -> int:
     _check_numeric(file, dset)
     m = shape[0]
     check_image_count(file, m, caps)
-    if m * IMAGE_VALUES * dset.dtype.itemsize > caps.max_bytes:
+    if m * N_X * dset.dtype.itemsize > caps.max_bytes:
         limit = caps.max_bytes // (1024 * 1024)
         raise _err("h5_too_big", f"{file}: the images take more than {limit} MB; store them as 0..255 bytes "
                    "(uint8) or upload fewer.", file=file, limit=limit)

@@ -24,12 +24,17 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core import isolate
-from core.data.loaders import IMAGE_SIZE
+from core.course import IMAGE_SIZE
 from core.errors import LogitLabError
 
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")  # Pillow's format names we accept
+# The accepted photo formats, the one list: Pillow's format name -> (the name a student reads, file suffixes).
+PHOTO_FORMATS = {"JPEG": ("JPEG", (".jpg", ".jpeg")), "PNG": ("PNG", (".png",)), "WEBP": ("WebP", (".webp",)),
+                 "BMP": ("BMP", (".bmp",)), "GIF": ("GIF", (".gif",)), "TIFF": ("TIFF", (".tif", ".tiff"))}
+ALLOWED_FORMATS = tuple(PHOTO_FORMATS)  # Pillow's format names we accept
+FORMAT_NAMES = tuple(shown for shown, _ in PHOTO_FORMATS.values())  # ("JPEG", "PNG", "WebP", "BMP", "GIF", "TIFF")
+ALLOWED_TEXT = ", ".join(FORMAT_NAMES)  # the list in an English sentence (pages join it in their language)
+PHOTO_SUFFIXES = frozenset(s for _, suffixes in PHOTO_FORMATS.values() for s in suffixes)  # lower-case
 FORMAT_ALIASES = {"MPO": "JPEG"}  # cameras' multi-picture JPEGs: Pillow calls them MPO, they are JPEGs
-ALLOWED_TEXT = "JPEG, PNG, WebP, BMP, GIF, TIFF"  # the same list, as shown to a student
 MEGAPIXEL = 1_000_000
 MAX_PIXELS = 40 * MEGAPIXEL  # larger photos are refused before decoding (a 12-MP phone photo passes)
 MIB = 1024 * 1024  # bytes per MiB
@@ -318,3 +323,8 @@ def _corrupted(fmt: str, exc: BaseException | str) -> LogitLabError:
     return LogitLabError(f"This {fmt} file is damaged or incomplete, so it could not be decoded ({reason}). "
                          f"Try exporting or downloading the photo again.",
                          key="errors_image.corrupted", format=fmt, reason=reason)
+
+
+def enlarge(image: np.ndarray, factor: int) -> np.ndarray:
+    """Nearest-neighbour upscaling by an integer factor: every pixel becomes a factor×factor block."""
+    return np.repeat(np.repeat(image, factor, axis=0), factor, axis=1)

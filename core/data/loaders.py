@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.course import CLASSES, PIXEL_MAX
+from core.data.image import PHOTO_SUFFIXES, preprocess_photo
 from core.errors import LogitLabError
 
 DATA_ENV = "LOGITLAB_DATA"
@@ -18,11 +20,7 @@ DEFAULT_DATA_DIR = "data"
 TRAIN_FILE = "train_catvnoncat.h5"
 TEST_FILE = "test_catvnoncat.h5"
 COURSE_FILES = (TRAIN_FILE, TEST_FILE)
-IMAGE_SIZE = 64  # the course's photos are 64×64 RGB
-CHANNELS = 3
-PIXEL_MAX = 255.0  # uint8 pixels are divided by this to land in [0, 1]
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"})  # lower-case
-PHOTO_FOLDERS = ("non-cat", "cat")  # subfolder name -> label = its index, like the course's list_classes
+PHOTO_FOLDERS = CLASSES  # subfolder name -> label = its index, like the course's list_classes
 MAX_FOLDER_PHOTOS = 2000  # a photo folder or course file bigger than this is refused (memory: 12 KB per photo)
 MAX_COURSE_SET_BYTES = 256 * 1024 * 1024  # a course file's images as stored (2000 float64 photos ≈ 197 MB)
 MIN_PER_CLASS = 5  # fewer cats or non-cats than this in a data set cannot be trained and tested on
@@ -129,8 +127,6 @@ def _suffix_list() -> str:
 
 def _read_photo(path: Path) -> np.ndarray:
     """One photo file -> (64, 64, 3) uint8 through the app's one preprocessing function."""
-    from core.data.image import preprocess_photo
-
     try:
         return preprocess_photo(path.read_bytes())
     except (LogitLabError, OSError) as exc:

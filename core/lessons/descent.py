@@ -7,10 +7,11 @@ differentiates anything itself. X is (1, m), Y is (1, m); w and b are plain floa
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core.lessons.surface import SurfaceMap
 from core.neuron.descent import gradient_descent
 from core.neuron.model import cost_and_grads
 
@@ -30,6 +31,29 @@ RISE_SHARE = 0.3  # more than this share of steps raising the cost = oscillating
 GROWTH = 10.0  # |(w, b)| growing by more than this factor = runaway (diverging if the cost rises too)
 STALL_SHARE = 0.01  # cost fell by less than this share of its start: too small a rate
 CSV_HEADER = ("iteration", "w", "b", "cost")
+
+
+@dataclass(frozen=True)
+class DescentRun:
+    """One descent as the descent page sets it, and the map it is drawn on: hashable, so caches key on it."""
+
+    dataset: str  # a core.data.features.DATASETS name
+    loss: str  # a core.neuron.model.LOSS_NAMES name
+    w0: float  # the start point (w0, b0)
+    b0: float
+    rate: float  # the learning rate α
+    iterations: int  # the number of steps
+    span: float  # the map covers [−span, span] for both w and b
+    size: int  # the map's grid points per axis
+
+    @property
+    def surface_map(self) -> SurfaceMap:
+        """The J(w, b) grid this run is drawn on."""
+        return SurfaceMap(self.dataset, self.loss, self.span, self.size)
+
+    def with_loss(self, loss: str) -> "DescentRun":
+        """The same run with another loss (the race runs both from one start)."""
+        return replace(self, loss=loss)
 
 
 @dataclass(frozen=True)

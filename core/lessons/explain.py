@@ -1,6 +1,8 @@
 """Why the neuron says "cat": z = wᵀx + b taken apart, the evidence each pixel adds, the learned
-weights as a picture, per-example gradients, and honest scores next to the majority baseline.
-(Training lives in core.neuron.trainer.)
+weights as a picture, per-example gradients, and the model's verdict on every example of a split.
+
+Training lives in core.neuron.trainer; the majority baseline and the history as CSV in
+core.lessons.cat_training; paging through a split in core.lessons.paging; enlarging a photo in core.data.image.
 
 Notation follows the course: x is one photo as a column (n_x, 1) in [0, 1], X is (n_x, m),
 Y is (1, m), w is (n_x, 1), b a float. Images are (64, 64, 3) in the course's reshape order.
@@ -10,17 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data.loaders import CHANNELS, IMAGE_SIZE, flatten
+from core.course import CHANNELS, IMAGE_SHAPE, THRESHOLD
+from core.data.loaders import flatten
 from core.neuron import model
 
-THRESHOLD = 0.5  # the course's rule: cat when p(cat) > 0.5
 PREVIEW_VALUES = 6  # how many entries of the flattened vector the page shows
 CURVE_POINTS = 201  # samples of the sigmoid curve
 CURVE_MIN_SPAN = 8.0  # the sigmoid curve covers at least z ∈ [−8, 8]
 CURVE_MARGIN = 1.5  # the curve reaches this many units past |z|
-IMAGE_SHAPE = (IMAGE_SIZE, IMAGE_SIZE, CHANNELS)
-# The course's label counts (dataset README): (majority count, m) per split, for when it is not installed.
-COURSE_MAJORITY = {"train": (137, 209), "test": (33, 50)}  # train: 137 non-cats; test: 33 cats
 
 
 @dataclass(frozen=True)
@@ -82,30 +81,11 @@ def symmetric_limit(*arrays: np.ndarray) -> float:
     return top if top > 0 else 1.0
 
 
-def enlarge(image: np.ndarray, factor: int) -> np.ndarray:
-    """Nearest-neighbour upscaling by an integer factor: every pixel becomes a factor×factor block."""
-    return np.repeat(np.repeat(image, factor, axis=0), factor, axis=1)
-
-
 def sigmoid_curve(z: float) -> tuple[np.ndarray, np.ndarray]:
     """(zs, σ(zs)) over a symmetric range wide enough to show the point at z."""
     span = max(CURVE_MIN_SPAN, abs(z) + CURVE_MARGIN)
     zs = np.linspace(-span, span, CURVE_POINTS)
     return zs, model.sigmoid(zs)
-
-
-def majority_baseline(Y: np.ndarray) -> tuple[int, float]:
-    """The label that is most common in Y (1, m) and the accuracy (%) of always guessing it."""
-    label = int(np.count_nonzero(Y) * 2 >= np.size(Y))
-    return label, model.accuracy(np.full(np.shape(Y), label), Y)
-
-
-def split_baselines(data=None) -> dict:
-    """{"train": %, "test": %} of always guessing each split's majority label (course counts without data)."""
-    if data is None:
-        return {split: model.accuracy(np.arange(m) < count, np.ones(m))
-                for split, (count, m) in COURSE_MAJORITY.items()}
-    return {"train": majority_baseline(data.train_y)[1], "test": majority_baseline(data.test_y)[1]}
 
 
 @dataclass(frozen=True)
@@ -153,22 +133,3 @@ def example_gradient(w: np.ndarray, b: float, x: np.ndarray, y: int, m: int) -> 
     _, dw, db = model.cost_and_grads(w, b, x, np.array([[y]], dtype=float))
     a = float(model.predict_proba(w, b, x)[0, 0])
     return ExampleGradient(a=a, dz=db, contribution=(dw / m).reshape(IMAGE_SHAPE).sum(axis=2))
-
-
-def page_count(count: int, per_page: int) -> int:
-    """Pages needed to show ``count`` items ``per_page`` at a time (at least 1)."""
-    return max(1, -(-count // per_page))
-
-
-def page_slice(count: int, page: int, per_page: int) -> range:
-    """Indices shown on page ``page`` (0-based, clamped) of ``count`` items, ``per_page`` at a time."""
-    pages = page_count(count, per_page)
-    page = min(max(page, 0), pages - 1)
-    return range(page * per_page, min(count, (page + 1) * per_page))
-
-
-def history_csv(cost_steps, costs) -> str:
-    """A training history as CSV text: iteration,cost (full precision, so it reads back exactly)."""
-    lines = ["iteration,cost"]
-    lines += [f"{int(step)},{float(cost)!r}" for step, cost in zip(cost_steps, costs, strict=True)]
-    return "\n".join(lines) + "\n"

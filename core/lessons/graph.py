@@ -15,7 +15,6 @@ from core.lessons.vectorization import loop_cost_and_grads
 from core.neuron.model import cost_and_grads, cross_entropy, cross_entropy_from_logits, sigmoid
 
 INPUTS = ("x1", "w1", "x2", "w2", "b")  # the five inputs of the seed's graph
-PARAMS = ("w1", "w2", "b")  # what gradient descent updates (x1, x2 are data)
 FD_STEP = 1e-5  # central-difference step h: truncation ~h², round-off ~1e-16/h, both ≪ 1e-6
 M_MAX = 8  # most examples in the m-example table (small enough to read every row)
 M_DEFAULT = 4  # examples shown by default

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.lessons.sigmoid import power_of_ten
-from core.neuron.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid, squared_error
+from core.neuron.model import LOSS_NAMES, cost_and_grads, cross_entropy_from_logits, forward, sigmoid, squared_error
 
 LOGIT_LIMIT = 7.0  # the L(ŷ) chart samples z ∈ [−7, 7], so ŷ = σ(z) spans about [0.001, 0.999]
 LOSS_POINTS = 301  # samples along each L(ŷ) curve
@@ -19,7 +19,6 @@ W_POINTS = 161  # samples of w (odd, so the grid holds w = 0 and every chord mid
 CHORD_TOLERANCE = 1e-12  # rounding slack when checking that a chord stays above a curve
 MAX_REPEATS = 1000  # copy the toy set at most this often when hunting for the direct product's underflow
 TINIEST_LOG10 = math.log10(np.finfo(float).smallest_subnormal)  # ≈ −323.3: below this a float is 0.0
-LOSSES = ("cross_entropy", "squared_error")
 
 
 def _w(w: float) -> np.ndarray:
@@ -110,14 +109,14 @@ class ConvexityDemo:
 
 def convexity_demo(b: float, X, Y) -> ConvexityDemo:
     """Find squared error's worst chord along w (b fixed) and draw the same chord for cross-entropy."""
-    curves = {loss: cost_along_w(b, X, Y, loss) for loss in LOSSES}
+    curves = {loss: cost_along_w(b, X, Y, loss) for loss in LOSS_NAMES}
     w_grid = curves["squared_error"][0]
     costs = {loss: c for loss, (_, c) in curves.items()}
     pair = find_convexity_violation(w_grid, costs["squared_error"])
     if pair is None:
-        return ConvexityDemo(w_grid, costs, {loss: None for loss in LOSSES}, True)
+        return ConvexityDemo(w_grid, costs, {loss: None for loss in LOSS_NAMES}, True)
     w1, w2 = float(w_grid[pair[0]]), float(w_grid[pair[1]])
-    chords = {loss: chord(w1, w2, b, X, Y, loss) for loss in LOSSES}
+    chords = {loss: chord(w1, w2, b, X, Y, loss) for loss in LOSS_NAMES}
     return ConvexityDemo(w_grid, costs, chords, chord_stays_above(chords["cross_entropy"], b, X, Y, "cross_entropy"))
 
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.course import THRESHOLD
 from core.neuron.model import accuracy, log_sigmoid, predict, predict_proba, sigmoid, sigmoid_naive
 
 Z_LIMIT = 8.0  # the σ chart spans z ∈ [−8, 8]: σ is within 0.0004 of 0 or 1 at the ends
 CURVE_POINTS = 401  # samples along every drawn curve
 X_MARGIN = 1.0  # the model chart extends this far beyond the data on both sides
-THRESHOLD = 0.5  # the course's decision threshold on ŷ
 
 
 def sigmoid_slope(z):

@@ -18,9 +18,8 @@ import numpy as np
 
 from core.data.features import is_separable
 from core.neuron.descent import gradient_descent
-from core.neuron.model import cost_and_grads, cross_entropy_from_logits, sigmoid, squared_error
+from core.neuron.model import cost_and_grads, cross_entropy_from_logits, loss_named, sigmoid, squared_error
 
-LOSSES = ("cross_entropy", "squared_error")
 GRID_SIZE = 81  # grid points per axis on the lesson pages (odd: 0 is on the grid)
 CHUNK_ELEMENTS = 1 << 18  # grid cells × examples evaluated at once: 256K float64 = 2 MiB (cache-sized)
 EXP_BUDGET = 700.0  # largest exponent multiplied up before a log (float64 overflows past e^709.78)
@@ -44,6 +43,33 @@ class Surface:
         """(w, b, J) of the lowest grid point: the honest mark when no true minimum is known."""
         i, j = np.unravel_index(int(np.argmin(self.J)), self.J.shape)
         return float(self.ws[j]), float(self.bs[i]), float(self.J[i, j])
+
+
+@dataclass(frozen=True)
+class SurfaceMap:
+    """Which J(w, b) grid to draw: hashable, so the pages' caches key on it."""
+
+    dataset: str  # a core.data.features.DATASETS name
+    loss: str  # a core.neuron.model.LOSS_NAMES name
+    span: float  # the grid covers [−span, span] for both w and b
+    size: int = GRID_SIZE  # grid points per axis
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The point a map marks: the true minimum when it is known, else the lowest point on the grid."""
+
+    w: float
+    b: float
+    J: float
+    exact: bool  # True: the true minimum; False: only the grid's lowest point
+
+
+def best_point(surface: Surface, minimum) -> Mark:
+    """The true ``minimum`` (w, b, J) when there is one (None: unknown or at infinity), else the grid's lowest point."""
+    if minimum is None:
+        return Mark(*surface.lowest(), exact=False)
+    return Mark(*minimum, exact=True)
 
 
 def grid_axes(w_span: float, b_span: float, size: int = GRID_SIZE):
@@ -122,8 +148,7 @@ def cost_grid(X, Y, ws, bs, loss: str = "cross_entropy", method: str = "auto") -
 
     method: "auto" (fast when labels are 0/1 and the exponents fit), "fast" or "direct".
     """
-    if loss not in LOSSES:
-        raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
+    loss_named(loss)  # a ValueError naming the allowed losses
     x = np.asarray(X, dtype=float).ravel()  # (m,)
     y = np.asarray(Y, dtype=float).ravel()  # (m,)
     ws = np.asarray(ws, dtype=float).ravel()

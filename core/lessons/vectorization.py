@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.course import M_TRAIN, N_X
 from core.neuron.model import cost_and_grads, cross_entropy_from_logits, forward, sigmoid
 from core.timing import BUDGET_S, Machine, Timing, measure, this_machine
 
@@ -20,8 +21,6 @@ DOT_N_DEFAULT = 50_000  # the slider's starting length
 DOT_N_STEP = 1_000  # slider step
 CURVE_SIZES = (10, 100, 1_000, 10_000, 100_000)  # lengths of the speed-up chart (log spaced)
 CURVE_BUDGET_S = 0.1  # server seconds per length of the chart (its five lengths together ≈ one BUDGET_S and a half)
-COURSE_N_X = 12288  # 64·64·3 pixel values per photo
-COURSE_M = 209  # training photos in the course's set
 LOOP_FEATURES_MIN = 16  # fewest features the two-loop version is timed on
 LOOP_FEATURES_MAX = 512  # most: 209 × 512 × 2 ≈ 214k Python iterations ≈ 0.1 s per run
 LOOP_FEATURES_DEFAULT = 256  # default subset of the 12288 features for the loop timing
@@ -110,7 +109,7 @@ def loop_cost_and_grads(w, b, X, Y):
     return cost / m, np.array(dw, dtype=float).reshape(-1, 1) / m, float(db) / m
 
 
-def synthetic_course_shaped(seed: int = 0, n_x: int = COURSE_N_X, m: int = COURSE_M):
+def synthetic_course_shaped(seed: int = 0, n_x: int = N_X, m: int = M_TRAIN):
     """Seeded stand-in for the course data: X (n_x, m) in [0, 1) like pixels/255, Y (1, m) of 0/1."""
     rng = np.random.default_rng(seed)
     return rng.random((n_x, m)), rng.integers(0, 2, size=(1, m))

@@ -1,2 +1,2 @@
-"""The one-neuron model and its training: sigmoid, loss and gradients (model), gradient descent
-(descent), and the saved model file (model_file)."""
+"""The one-neuron model and its training: sigmoid, the losses and gradients (model), gradient descent
+(descent), the one fit path (trainer), and the saved model file (model_file)."""

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.lessons.explain import split_baselines
+from core.course import COST_EVERY, ITERATIONS, LEARNING_RATE
+from core.lessons.cat_training import split_baselines
 from core.neuron import descent, model
 from core.neuron.descent import ProgressFn
 from core.neuron.model_file import TrainedModel, TrainingRecord
 
-COURSE_LEARNING_RATE = 0.005  # the course's setting for the shipped model
-COURSE_ITERATIONS = 2000  # the course's number of gradient-descent steps
-COST_EVERY = 100  # record the cost every this many steps, like the course
+COURSE_LEARNING_RATE = LEARNING_RATE  # the course's setting for the shipped model (core.course)
+COURSE_ITERATIONS = ITERATIONS  # the course's number of gradient-descent steps (core.course)
 METHODS = ("auto", "gram", "textbook")  # core.neuron.descent.train's choices; "auto" picks the cheaper one
 
 

@@ -6,8 +6,9 @@ The verdict is core.lessons.explain.logit_parts with the page's model; the input
 
 import numpy as np
 
+from core.course import THRESHOLD
 from core.data.loaders import flatten
-from core.lessons.explain import THRESHOLD, logit_parts, photo_column
+from core.lessons.explain import logit_parts, photo_column
 from core.neuron.model import sigmoid
 from core.quiz.question import choice, data_tag, fixed, number, shape, shape_tex
 

@@ -1,11 +1,11 @@
 """Descent page questions: what the page's run will do, w and b after one step, and whether one step lowers J."""
 
 from core.lessons import descent as lesson
+from core.neuron.model import LOSSES
 from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 SMALL_RATES = tuple(a for a in lesson.LEARNING_RATES if 0.01 <= a <= 5)  # rates whose one step is readable
-LOSS_WORDS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
 VERDICTS = ("converging", "stalled", "oscillating", "runaway", "diverging")  # core.lessons.descent.diagnose's kinds
 
 
@@ -19,7 +19,7 @@ def verdict(rng, settings) -> object:
     is the page's own run_path for these settings, so it is not run again.)"""
     path = settings["path"] if "path" in settings else _path(settings)
     d = lesson.diagnose(path)
-    return choice("descent_verdict", {"loss": LOSS_WORDS[settings["loss"]], "rate": f"{settings['rate']:g}",
+    return choice("descent_verdict", {"loss": LOSSES[settings["loss"]].label, "rate": f"{settings['rate']:g}",
                                       "iterations": str(settings["iterations"]),
                                       "data": data_tag(settings["X"], settings["Y"]),
                                       "w0": fixed(settings["w0"], 1), "b0": fixed(settings["b0"], 1)},

@@ -1,14 +1,12 @@
 """Loss page questions: which loss is larger for the page's example, L(ŷ, y), p(y | x) and a chord of J(w)."""
 
-from core.lessons.loss import CHORD_TOLERANCE, LOSSES, W_LIMIT, chord, example_walkthrough
-from core.neuron.model import cross_entropy
+from core.lessons.loss import CHORD_TOLERANCE, W_LIMIT, chord, example_walkthrough
+from core.neuron.model import LOSS_NAMES, LOSSES, cross_entropy
 from core.quiz.question import choice, data_tag, fixed, number
 
 TOLERANCE = 0.01  # answers "to two decimals" may be off by one in the last digit
 Y_HAT_STEPS = 20  # ŷ is drawn as k/20 for k in 1 … 19
 CHORD_MAX_GAP = 8  # a chord spans at most this many units of w
-LOSS_WORDS = {"cross_entropy": "−y·log ŷ − (1 − y)·log(1 − ŷ)", "squared_error": "½·(ŷ − y)²"}  # any language
-LOSS_TEX = {"cross_entropy": r"\mathrm{CE}", "squared_error": r"\mathrm{sq}"}  # subscripts of J
 
 
 def larger(rng, settings) -> object:
@@ -45,15 +43,16 @@ def likelihood(rng, settings) -> object:
 
 def convex_chord(rng, settings) -> object:
     """For the page's b: does J's chord between two drawn w stay above the curve at its midpoint?"""
-    loss = LOSSES[int(rng.integers(0, len(LOSSES)))]
+    loss = LOSS_NAMES[int(rng.integers(0, len(LOSS_NAMES)))]
     half = int(rng.integers(1, CHORD_MAX_GAP // 2 + 1))  # the gap 2·half is even, so the midpoint is whole
     w1 = int(rng.integers(-int(W_LIMIT), int(W_LIMIT) - 2 * half + 1))
     w2 = w1 + 2 * half
     ch = chord(float(w1), float(w2), settings["b"], settings["X"], settings["Y"], loss)
     above = ch.violation <= CHORD_TOLERANCE
     relation = r"\le" if above else ">"
-    sub = LOSS_TEX[loss]
-    return choice("loss_chord", {"loss": LOSS_WORDS[loss], "w1": str(w1), "w2": str(w2), "b": fixed(settings["b"], 1)},
+    sub = LOSSES[loss].tag
+    words = {"loss": LOSSES[loss].label, "w1": str(w1), "w2": str(w2), "b": fixed(settings["b"], 1)}
+    return choice("loss_chord", words,
                   "yes" if above else "no", ("yes", "no"),
                   rf"J_{{{sub}}}({fixed(ch.mid_w, 1)}) = {fixed(ch.mid_curve, 4)} \; {relation} \;"
                   rf"\dfrac{{{fixed(ch.j1, 4)} + {fixed(ch.j2, 4)}}}{{2}} = {fixed(ch.mid_chord, 4)}")

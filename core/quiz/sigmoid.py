@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from core.lessons.sigmoid import THRESHOLD, decision_point, sigmoid_readout, sigmoid_slope
+from core.course import THRESHOLD
+from core.lessons.sigmoid import decision_point, sigmoid_readout, sigmoid_slope
 from core.neuron.model import predict
 from core.quiz.question import choice, fixed, number
 

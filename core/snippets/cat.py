@@ -11,6 +11,8 @@ import zlib
 
 import numpy as np
 
+from core.course import THRESHOLD
+
 WRAP = 96  # characters per line of the embedded pixel string
 ZLIB_LEVEL = 9  # smallest script
 
@@ -51,5 +53,5 @@ print("negative =", repr(float(terms[terms < 0].sum())))
 print("b =", repr(b))
 print("z =", repr(z))
 print("p_cat =", repr(float(p)))
-print("label =", "cat" if p > 0.5 else "non-cat")
+print("label =", "cat" if p > {THRESHOLD!r} else "non-cat")
 '''

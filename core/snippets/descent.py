@@ -1,6 +1,6 @@
 """The gradient-descent page's "reproduce this" script: NumPy only, data embedded, path printed."""
 
-from core.snippets.surface import array_literal
+from core.snippets.literal import one_feature_header
 
 DESCENT_LOOP = '''
 def cost_and_grads(w, b, loss):
@@ -29,11 +29,7 @@ REPORT_LINES = 10  # the script prints about this many lines of the path
 def descent_script(X, Y, w0: float, b0: float, rate: float, iterations: int, loss: str) -> str:
     """A standalone script that runs the same gradient descent and prints (w, b, cost) along the way."""
     return "\n".join([
-        '"""Logit Lab, gradient descent on one feature, recomputed with NumPy alone."""',
-        "import numpy as np",
-        "",
-        array_literal("x", X, "the single feature of each example (m values)"),
-        array_literal("y", Y, "labels: 1 = cat, 0 = non-cat"),
+        one_feature_header("Logit Lab, gradient descent on one feature, recomputed with NumPy alone.", X, Y),
         f"w, b = {float(w0)!r}, {float(b0)!r}  # start point",
         f"alpha = {float(rate)!r}  # learning rate",
         f"iterations = {int(iterations)}",

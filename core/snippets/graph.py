@@ -4,7 +4,7 @@ The script prints ``name = value`` lines (repr floats) that a test compares with
 '''
 
 from core.lessons.graph import GraphPoint
-from core.snippets.sigmoid import array_literal
+from core.snippets.literal import array_literal
 
 
 def graph_script(p: GraphPoint, alpha: float, X, Y) -> str:

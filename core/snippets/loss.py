@@ -3,7 +3,7 @@
 The script prints ``name = value`` lines (repr floats) that a test compares with core's numbers.
 '''
 
-from core.snippets.sigmoid import array_literal
+from core.snippets.literal import array_literal
 
 
 def loss_script(w: float, b: float, kind: str, X, Y, index: int, w1: float, w2: float) -> str:

@@ -3,17 +3,8 @@
 The script prints ``name = value`` lines (repr floats) that a test compares with core's numbers.
 '''
 
-import textwrap
-
-import numpy as np
-
-WRAP = 96  # characters per line of an embedded array literal
-
-
-def array_literal(values) -> str:
-    """A NumPy array literal holding ``values`` exactly (repr floats), wrapped for reading."""
-    body = ", ".join(repr(float(v)) for v in np.ravel(values))
-    return "np.array([\n" + textwrap.indent(textwrap.fill(body, WRAP), "    ") + "\n])"
+from core.course import THRESHOLD
+from core.snippets.literal import array_literal
 
 
 def sigmoid_script(z: float, w: float, b: float, kind: str, X, Y, big_z: float) -> str:
@@ -39,7 +30,7 @@ print("sigma =", repr(s))
 print("slope =", repr(s * (1.0 - s)))
 print("decision_point =", repr(-b / w) if w != 0 else "none")
 y_hat = sigmoid(w * x + b)
-print("accuracy =", repr(100.0 * int(np.count_nonzero((y_hat > 0.5) == (y == 1))) / y.size))
+print("accuracy =", repr(100.0 * int(np.count_nonzero((y_hat > {THRESHOLD!r}) == (y == 1))) / y.size))
 
 # The textbook formula at a huge negative z: NumPy warns, and log(0) = -inf follows.
 with np.errstate(over="warn", divide="warn"):

@@ -1,18 +1,6 @@
 """The cost-surface page's "reproduce this" script: NumPy only, data embedded, numbers printed."""
 
-import textwrap
-
-import numpy as np
-
-SNIPPET_WIDTH = 100  # characters per line of the embedded data
-
-
-def array_literal(name: str, values, comment: str) -> str:
-    """``name = np.array([...])  # comment`` with every value at full precision, wrapped."""
-    body = ", ".join(repr(float(v)) for v in np.asarray(values, dtype=float).ravel())
-    wrapped = textwrap.fill(body, SNIPPET_WIDTH, initial_indent="    ", subsequent_indent="    ")
-    return f"# {comment}\n{name} = np.array([\n{wrapped}\n])"
-
+from core.snippets.literal import one_feature_header
 
 COST_FUNCTION = '''
 def cost(w, b, loss):
@@ -29,11 +17,7 @@ def cost(w, b, loss):
 def surface_script(X, Y, loss: str, w_span: float, b_span: float, size: int) -> str:
     """A standalone script that recomputes the surface and prints its lowest grid point."""
     return "\n".join([
-        '"""Logit Lab, cost surface: J(w, b) on a grid, recomputed with NumPy alone."""',
-        "import numpy as np",
-        "",
-        array_literal("x", X, "the single feature of each example (m values)"),
-        array_literal("y", Y, "labels: 1 = cat, 0 = non-cat"),
+        one_feature_header("Logit Lab, cost surface: J(w, b) on a grid, recomputed with NumPy alone.", X, Y),
         COST_FUNCTION,
         f"loss = {loss!r}",
         f"ws = np.linspace({-float(w_span)!r}, {float(w_span)!r}, {int(size)})  # weights",

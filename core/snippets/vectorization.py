@@ -5,8 +5,9 @@ its timings are printed too (best and median of several runs taken in turns, lik
 vary from machine to machine and from run to run.
 '''
 
+from core.course import M_TRAIN, N_X
 from core.data.loaders import DATA_ENV, DEFAULT_DATA_DIR, TRAIN_FILE
-from core.lessons.vectorization import COURSE_M, COURSE_N_X, WEIGHT_SCALE
+from core.lessons.vectorization import WEIGHT_SCALE
 from core.timing import MIN_BATCH_S
 
 SCRIPT_ROUNDS = 7  # repeats per timed function in the script (a fixed count: no time budget needed offline)
@@ -84,8 +85,8 @@ if USE_DATA:
     Y = labels.reshape(1, -1)
 else:  # synthetic stand-in of the course's shape: X (n_x, m) in [0, 1), Y (1, m) of 0 / 1
     data_rng = np.random.default_rng(seed)
-    X = data_rng.random(({COURSE_N_X}, {COURSE_M}))
-    Y = data_rng.integers(0, 2, size=(1, {COURSE_M}))
+    X = data_rng.random(({N_X}, {M_TRAIN}))
+    Y = data_rng.integers(0, 2, size=(1, {M_TRAIN}))
 n_x, m = X.shape
 w = np.random.default_rng(seed).normal(0.0, {WEIGHT_SCALE!r}, size=(n_x, 1))
 b = 0.0

@@ -5,15 +5,14 @@ import numpy as np
 import pytest
 
 from core.budget import TRAINING_BUDGET, check_budget, max_iterations, scientific, training_cost
+from core.course import ITERATIONS, M_TRAIN, N_X
 from core.errors import LogitLabError
 from core.neuron import descent
 
-COURSE_M, COURSE_N_X, COURSE_ITERATIONS = 209, 12288, 2000  # the course's training run
-
 
 def test_the_course_run_is_a_small_part_of_the_budget():
-    assert training_cost(COURSE_M, COURSE_N_X, COURSE_ITERATIONS) * 3 < TRAINING_BUDGET
-    check_budget(COURSE_M, COURSE_N_X, COURSE_ITERATIONS)
+    assert training_cost(M_TRAIN, N_X, ITERATIONS) * 3 < TRAINING_BUDGET
+    check_budget(M_TRAIN, N_X, ITERATIONS)
 
 
 @pytest.mark.parametrize(("m", "n_x"), [(209, 12288), (480, 12288), (20_000, 12288), (1, 1)])
@@ -29,7 +28,7 @@ def test_max_iterations_is_the_last_count_that_fits(m, n_x):
 def test_the_issues_declared_size_bomb_is_refused_before_training():
     """20 000 photos for the default 2000 iterations took about 14 minutes before the budget."""
     with pytest.raises(LogitLabError):
-        check_budget(16_000, COURSE_N_X, COURSE_ITERATIONS)
+        check_budget(16_000, N_X, ITERATIONS)
 
 
 @pytest.mark.parametrize(("count", "text"), [(245_760_000, "2.5·10⁸"), (TRAINING_BUDGET, "2·10¹⁰"),

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from core.data import byod
-from core.data.image import preprocess_photo
+from core.data.image import FORMAT_NAMES, preprocess_photo
 from core.data.loaders import TEST_FILE, TRAIN_FILE
 from core.errors import LogitLabError
 
@@ -119,6 +119,7 @@ def test_zip_without_cat_folders_is_refused():
     with pytest.raises(LogitLabError) as exc:
         byod.load_photo_zip(_zip({"dogs/a.jpg": _jpeg(1), "readme.txt": b"hi"}))
     assert _key(exc) == "errors_byod.zip_no_folders"
+    assert tuple(exc.value.params["formats"]) == FORMAT_NAMES  # the accepted formats, named in the message
 
 
 def test_too_few_examples_of_a_class_names_the_folder():

@@ -3,17 +3,17 @@
 import numpy as np
 import pytest
 
+from core.course import COST_EVERY as EVERY
+from core.course import ITERATIONS as COURSE_ITERATIONS
+from core.course import LEARNING_RATE as COURSE_RATE
+from core.course import TEST_ACCURACY as COURSE_TEST_ACCURACY
+from core.course import TRAIN_ACCURACY as COURSE_TRAIN_ACCURACY
 from core.neuron import descent, model
 
-COURSE_RATE = 0.005  # the assignment's learning rate
-COURSE_ITERATIONS = 2000  # the assignment's number of iterations
-EVERY = 100  # the assignment prints the cost every 100 iterations
 # Costs printed by the course for iterations 0, 100, …, 1900 (six decimals).
 COURSE_COSTS = [0.693147, 0.584508, 0.466949, 0.376007, 0.331463, 0.303273, 0.279880, 0.260042, 0.242941, 0.228004,
                 0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521, 0.159305, 0.152667, 0.146542, 0.140872]
 PRINTED = 1e-6  # the printed costs have six decimals
-COURSE_TRAIN_ACCURACY = 99.04306220095694  # percent, as the notebook prints it
-COURSE_TEST_ACCURACY = 70.0  # percent
 RATES_ITERATIONS = 1500  # the "choice of learning rate" section trains this long
 # learning rate -> (train %, test %) printed by that section, in full (99.52 / 88.99 / 68.42 cut to two decimals)
 COURSE_RATE_RESULTS = {0.01: (99.52153110047847, 68.0), 0.001: (88.99521531100478, 64.0),

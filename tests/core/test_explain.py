@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from core.lessons import explain
+from core.data import image
+from core.lessons import cat_training, explain, paging
 from core.neuron import model
 from core.neuron.model_file import load_model
 
@@ -66,7 +67,7 @@ def test_symmetric_limit_is_the_largest_magnitude_and_never_zero():
 
 
 def test_enlarge_repeats_every_pixel_into_a_block(photo):
-    big = explain.enlarge(photo, 4)
+    big = image.enlarge(photo, 4)
     assert big.shape == (256, 256, 3) and big.dtype == photo.dtype
     np.testing.assert_array_equal(big[8:12, 20:24], np.broadcast_to(photo[2, 5], (4, 4, 3)))
 
@@ -78,9 +79,9 @@ def test_sigmoid_curve_contains_the_point_and_is_sigmoid():
 
 
 def test_majority_baseline_matches_the_course_dataset_counts(course):
-    label, acc = explain.majority_baseline(course.test_y)
+    label, acc = cat_training.majority_baseline(course.test_y)
     assert (label, acc) == (1, 100.0 * 33 / 50)  # README: 33 cats of 50 in test
-    label, acc = explain.majority_baseline(course.train_y)
+    label, acc = cat_training.majority_baseline(course.train_y)
     assert label == 0 and acc == pytest.approx(100.0 * 137 / 209)  # 137 non-cats of 209 in train
 
 
@@ -111,20 +112,20 @@ def test_example_gradient_share_matches_central_differences_of_that_examples_los
 @pytest.mark.parametrize("page, expected", [(0, range(0, 12)), (1, range(12, 20)), (5, range(12, 20)),
                                             (-1, range(0, 12))])
 def test_page_slice_clamps_to_existing_pages(page, expected):
-    assert explain.page_slice(20, page, 12) == expected
+    assert paging.page_slice(20, page, 12) == expected
 
 
 def test_baselines_from_course_counts_equal_those_computed_from_the_data(course):
-    from_data = explain.split_baselines(course)
+    from_data = cat_training.split_baselines(course)
     assert from_data["test"] == pytest.approx(66.0) and from_data["train"] == pytest.approx(65.55, abs=0.01)
-    assert explain.split_baselines(None) == pytest.approx(from_data)
+    assert cat_training.split_baselines(None) == pytest.approx(from_data)
 
 
 def test_history_csv_reads_back_exactly():
     import csv
     import io
 
-    from core.lessons.explain import history_csv
+    from core.lessons.cat_training import history_csv
 
     steps, costs = [0, 10, 20], [0.6931471805599453, 0.5123456789012345, 1e-300]
     rows = list(csv.reader(io.StringIO(history_csv(steps, costs))))

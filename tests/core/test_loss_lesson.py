@@ -9,7 +9,6 @@ import pytest
 
 from core.data.toy_data import TOY_KINDS, one_feature_dataset
 from core.lessons.loss import (
-    LOSSES,
     chord,
     chord_stays_above,
     convexity_demo,
@@ -21,7 +20,7 @@ from core.lessons.loss import (
     per_example_losses,
     per_example_table,
 )
-from core.neuron.model import cost_and_grads
+from core.neuron.model import LOSS_NAMES, cost_and_grads
 from core.snippets.loss import loss_script
 
 STRICT = {"over": "raise", "divide": "raise", "invalid": "raise"}  # underflow to 0 is allowed
@@ -41,7 +40,7 @@ def test_loss_curves_match_the_course_formulas(y):
     assert np.all(np.diff(y_hat) > 0) and y_hat[0] > 0 and y_hat[-1] < 1
 
 
-@pytest.mark.parametrize("loss", LOSSES)
+@pytest.mark.parametrize("loss", LOSS_NAMES)
 def test_cost_along_w_equals_cost_and_grads_pointwise(loss):
     X, Y = one_feature_dataset()
     w_grid, costs = cost_along_w(0.5, X, Y, loss)
@@ -139,7 +138,7 @@ def test_reproduce_script_prints_cores_numbers():
                          capture_output=True, text=True, check=True).stdout
     printed = {k: float(v) for k, v in (line.split(" = ", 1) for line in out.strip().splitlines())}
     ex, lik = example_walkthrough(w, b, X, Y, index), likelihood(w, b, X, Y)
-    for loss in LOSSES:
+    for loss in LOSS_NAMES:
         assert printed[f"J_{loss}"] == pytest.approx(_cost(w, b, X, Y, loss), rel=1e-12)
         assert printed[f"chord_gap_{loss}"] == pytest.approx(chord(w1, w2, b, X, Y, loss).violation, rel=1e-9)
     for name in ("y_hat", "p", "loss"):

@@ -9,8 +9,8 @@ import pytest
 
 from core.data.features import lesson_dataset
 from core.data.toy_data import one_feature_dataset
-from core.lessons.surface import LOSSES, cost_grid, cost_surface, grid_axes, true_minimum
-from core.neuron.model import cost_and_grads
+from core.lessons.surface import cost_grid, cost_surface, grid_axes, true_minimum
+from core.neuron.model import LOSS_NAMES, cost_and_grads
 from core.snippets.surface import surface_script
 
 SPAN = 6.0  # half-width of the grids tested
@@ -23,7 +23,7 @@ def _reference(X, Y, ws, bs, loss):
 
 
 @pytest.mark.parametrize("kind", ["overlapping", "separable"])
-@pytest.mark.parametrize("loss", LOSSES)
+@pytest.mark.parametrize("loss", LOSS_NAMES)
 @pytest.mark.parametrize("method", ["fast", "direct"])
 def test_grid_equals_cost_and_grads_at_every_point(kind, loss, method):
     X, Y = one_feature_dataset(kind)
@@ -100,7 +100,7 @@ def test_cat_feature_surface_has_a_bowl_minimum_inside(course):
 
 def test_reproduce_script_prints_the_same_lowest_grid_point():
     X, Y = one_feature_dataset("overlapping")
-    for loss in LOSSES:
+    for loss in LOSS_NAMES:
         surface = cost_surface(X, Y, SPAN, SPAN / 2, loss, size=SIZE)
         script = surface_script(X, Y, loss, SPAN, SPAN / 2, SIZE)
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout

@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core.course import LEARNING_RATE
 from core.neuron import descent, model
 from core.neuron.model_file import load_model
-from core.train import COURSE_LEARNING_RATE, EXIT_DATA, EXIT_USAGE, MAX_ITERATIONS, main
+from core.train import EXIT_DATA, EXIT_USAGE, MAX_ITERATIONS, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SHORT_RUN = 200  # iterations of the CLI runs: enough for two recorded costs
@@ -31,7 +32,7 @@ def test_short_run_ends_with_json_summary_equal_to_core(course, course_dir):
     summary = json.loads(lines[-1])
     assert set(summary) >= SUMMARY_KEYS
     assert any("iteration" in line and "100" in line for line in lines[:-1])  # progress came first
-    hist = descent.train(course.train_x, course.train_y, COURSE_LEARNING_RATE, SHORT_RUN)
+    hist = descent.train(course.train_x, course.train_y, LEARNING_RATE, SHORT_RUN)
     np.testing.assert_allclose(summary["costs"], hist.costs, rtol=0, atol=SAME)
     assert summary["train_accuracy"] == model.accuracy(model.predict(hist.w, hist.b, course.train_x), course.train_y)
     assert summary["test_accuracy"] == 100.0 * summary["test_correct"] / course.test_y.shape[1]

@@ -7,9 +7,8 @@ import sys
 import numpy as np
 import pytest
 
+from core.course import M_TRAIN, N_X
 from core.lessons.vectorization import (
-    COURSE_M,
-    COURSE_N_X,
     DOT_N_MAX,
     compare_step,
     dot_vectors,
@@ -71,7 +70,7 @@ def test_two_loop_and_vectorized_gradients_agree_to_1e_12(n_x, m):
 
 def test_synthetic_data_has_the_course_shapes_and_is_seeded():
     X, Y = synthetic_course_shaped(seed=4)
-    assert X.shape == (COURSE_N_X, COURSE_M) and Y.shape == (1, COURSE_M)
+    assert X.shape == (N_X, M_TRAIN) and Y.shape == (1, M_TRAIN)
     assert X.min() >= 0 and X.max() < 1 and set(np.unique(Y)) <= {0, 1}
     assert np.array_equal(X, synthetic_course_shaped(seed=4)[0])
 
@@ -80,15 +79,15 @@ def test_compare_step_reports_equal_numbers_and_the_real_array_shapes():
     X, Y = synthetic_course_shaped(seed=0)
     step = compare_step(X, Y, SMALL_FEATURES, seed=0)
     assert step.max_diff < 1e-12
-    w, b = start_weights(COURSE_N_X, seed=0)
+    w, b = start_weights(N_X, seed=0)
     assert step.full_cost == cost_and_grads(w, b, X, Y)[0]
     assert step.subset_cost == cost_and_grads(w[:SMALL_FEATURES], b, X[:SMALL_FEATURES], Y)[0]
-    assert step.shapes == {"w": (COURSE_N_X, 1), "X": (COURSE_N_X, COURSE_M), "Y": (1, COURSE_M),
-                           "Z": (1, COURSE_M), "A": (1, COURSE_M), "dZ": (1, COURSE_M), "dw": (COURSE_N_X, 1),
+    assert step.shapes == {"w": (N_X, 1), "X": (N_X, M_TRAIN), "Y": (1, M_TRAIN),
+                           "Z": (1, M_TRAIN), "A": (1, M_TRAIN), "dZ": (1, M_TRAIN), "dw": (N_X, 1),
                            "db": ()}
-    assert step.loop_iterations == 2 * COURSE_N_X * COURSE_M
+    assert step.loop_iterations == 2 * N_X * M_TRAIN
     assert step.loop.repeats == step.vec_subset.repeats == step.vec_full.repeats >= MIN_ROUNDS
-    assert step.speedup_full == step.loop.best_s * COURSE_N_X / SMALL_FEATURES / step.vec_full.best_s
+    assert step.speedup_full == step.loop.best_s * N_X / SMALL_FEATURES / step.vec_full.best_s
 
 
 def test_compare_step_on_the_course_photos(course):

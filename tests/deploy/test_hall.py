@@ -71,7 +71,7 @@ def _student(url: str, index: int, photo, reconnect_s: float = 0.0) -> Student:
 
 async def _every_page_and_an_upload(student: Student) -> None:
     """Open Home and every lesson in one session, then upload a photo on the classifier."""
-    for path in ["", *(url_path for _, url_path, _ in LESSONS)]:
+    for path in ["", *(lesson.slug for lesson in LESSONS)]:
         page = await student.client.open_page(path)
         assert not page.exceptions, (path, page.exceptions)
         assert page.texts(), f"/{path} showed no text"

@@ -111,4 +111,4 @@ def assert_no_exception(page):
 
 def lesson_slugs() -> list[str]:
     """URL paths of every page: "" (Home, the root) and each lesson's."""
-    return [""] + [slug for _, slug, _ in LESSONS]
+    return [""] + [lesson.slug for lesson in LESSONS]

@@ -16,7 +16,7 @@ from tests.pages.conftest import APP_TIMEOUT, ROOT
 from ui.i18n import catalogue
 from ui.lessons import HOME, LESSONS
 
-SCRIPTS = {"": HOME, **{slug: path for path, slug, _ in LESSONS}}  # page slug -> script
+SCRIPTS = {"": HOME, **{lesson.slug: lesson.script for lesson in LESSONS}}  # page slug -> script
 
 
 class RouterPagesManager(PagesManager):

@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 
 from core import budget
-from core.data.loaders import CHANNELS, IMAGE_SIZE, CourseData
+from core.course import CHANNELS, IMAGE_SIZE
+from core.data.loaders import CourseData
 from tests.pages.conftest import open_page
 from ui.i18n import catalogue
 from ui.safe_text import WORD_JOINER

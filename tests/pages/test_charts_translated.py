@@ -43,7 +43,7 @@ VIEWS = [
     *[("pages/cat_classifier.py", {"cat_tab": ZH[tab], "cat_compare": True}, True, key)
       for tab, key in CAT_TABS.items()],
 ]
-CHARTLESS = sorted({HOME, *(script for script, _, _ in LESSONS)} - {view[0] for view in VIEWS})
+CHARTLESS = sorted({HOME, *(lesson.script for lesson in LESSONS)} - {view[0] for view in VIEWS})
 
 
 def _title(part) -> str:

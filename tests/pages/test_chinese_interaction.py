@@ -47,7 +47,7 @@ def harness_speaks_chinese(monkeypatch):
 
 
 def test_every_page_has_a_chinese_interaction():
-    assert set(INTERACTIONS) == {HOME} | {script for script, _, _ in LESSONS}
+    assert set(INTERACTIONS) == {HOME} | {lesson.script for lesson in LESSONS}
 
 
 def _chinese(at) -> set[str]:

@@ -22,7 +22,7 @@ WIDGETS = ("slider", "select_slider", "number_input", "text_input", "radio", "se
 
 
 def _pages() -> list[str]:
-    return [HOME] + [script for script, _, _ in LESSONS]
+    return [HOME] + [lesson.script for lesson in LESSONS]
 
 
 def _chart_texts(at) -> list[str]:

@@ -13,7 +13,7 @@ from ui.i18n import catalogue
 from ui.lessons import HOME, LESSONS
 from ui.safe_text import WORD_JOINER
 
-PAGES = [HOME] + [script for script, _, _ in LESSONS]
+PAGES = [HOME] + [lesson.script for lesson in LESSONS]
 UNEXPECTED = catalogue("en")["bounds.unexpected"]
 HOSTILE_LINKS = {  # shape text from a link -> the escaped form the error box must carry
     "![](//e.invalid/a)": r"\!\[\]\(\/\/e\.invalid\/a\)",

@@ -33,7 +33,7 @@ from ui.lessons import LESSONS
 from ui.quiz_state import PREDICT_PARAM
 from ui.theme import PRESENT_KEY
 
-PAGES = {slug: path for path, slug, _ in LESSONS}
+PAGES = {lesson.slug: lesson.script for lesson in LESSONS}
 NOTE = {"en": "Predict first: the result is hidden", "zh": "先预测"}  # the start of ui.quiz's hidden note
 # Settings whose answers are numbers or shapes that nothing else on the page shows by chance.
 SETTINGS = {  # page -> [(widget key, value)]

@@ -13,7 +13,7 @@ from tests.pages.conftest import APP_TIMEOUT, ROOT
 from ui.i18n import catalogue
 from ui.lessons import LESSONS
 
-PAGES = {slug: path for path, slug, _ in LESSONS}
+PAGES = {lesson.slug: lesson.script for lesson in LESSONS}
 HEADERS = {"en": "Check yourself", "zh": "自我检测"}
 RIGHT = {"en": "Right.", "zh": "答对了。"}
 WRONG_START = {"en": "Not quite: the answer is **", "zh": "不太对：答案是 **"}

@@ -5,6 +5,8 @@ import string
 
 import pytest
 
+from core.errors import LogitLabError
+from ui import i18n
 from ui.i18n import LANGUAGES, LOCALES, catalogue
 
 # Words that stay the same in Chinese text: names, code and symbols.
@@ -48,3 +50,11 @@ def test_chinese_strings_contain_chinese_when_english_has_prose():
     no_cjk = [k for k, text in zh.items()
               if ENGLISH_RUN.search(en.get(k, "")) and not re.search(r"[\u4e00-\u9fff]", text)]
     assert no_cjk == []
+
+
+@pytest.mark.parametrize(("lang", "joined"), [("en", "JPEG, PNG, WebP"), ("zh", "JPEG、PNG、WebP")])
+def test_a_list_in_an_error_is_joined_in_the_page_language(lang, joined, monkeypatch):
+    monkeypatch.setattr(i18n, "current_language", lambda: lang)
+    err = LogitLabError("no folders", key="errors_byod.zip_no_folders", formats=("JPEG", "PNG", "WebP"))
+    assert joined in i18n.error_text(err).replace("\\", "")  # as rendered: Markdown escapes dropped
+    assert i18n.listing(["JPEG", "PNG", "WebP"]) == joined

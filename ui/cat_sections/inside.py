@@ -4,18 +4,17 @@ p(cat) and right/wrong, the mistakes first if asked, and one example's share of 
 import numpy as np
 import streamlit as st
 
+from core.data.image import enlarge
 from core.lessons.explain import (
     confidence,
-    enlarge,
     example_gradient,
     misclassified,
-    page_count,
-    page_slice,
     photo_column,
     score_split,
     symmetric_limit,
     weight_channels,
 )
+from core.lessons.paging import page_count, page_slice
 from ui.exports import show_chart
 from ui.figures.cat import signed_map
 from ui.figures.cat import weight_channels as weight_channels_chart

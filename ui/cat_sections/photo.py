@@ -11,17 +11,17 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core.data.image import FITS, photo_stages
+from core.data.image import FITS, FORMAT_NAMES, PHOTO_SUFFIXES, enlarge, photo_stages
 from core.errors import LogitLabError
-from core.lessons.explain import enlarge, flat_preview, photo_column
+from core.lessons.explain import flat_preview, photo_column
 from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
-from ui.i18n import t
+from ui.i18n import listing, t
 from ui.safe_text import escape_markdown
 from ui.uploader import file_uploader
 from ui.url_state import keep, link_index
 
-UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff"]  # what the uploader offers
+UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in PHOTO_SUFFIXES)  # what the uploader offers
 ENLARGE = 4  # the 64×64 model input is shown as 256×256 blocks of pixels
 DEFAULT_EXAMPLE = 1  # a test-set cat the shipped model gets right
 
@@ -51,7 +51,8 @@ def _example(data, own_photo: bool) -> int | None:
 def choose_photo(data) -> Photo | None:
     """The widgets of the "photo in" block; returns the photo to explain (None after an error)."""
     left, right = st.columns(2)
-    upload = file_uploader(left, t("cat.upload_label"), types=UPLOAD_TYPES, key="cat_upload", help=t("cat.upload_help"))
+    upload = file_uploader(left, t("cat.upload_label"), types=UPLOAD_TYPES, key="cat_upload",
+                           help=t("cat.upload_help", formats=listing(FORMAT_NAMES)))
     camera_on = right.toggle(t("cat.camera_toggle"), key="cat_camera_on", help=t("cat.camera_help"))
     shot = right.camera_input(t("cat.camera_label"), key="cat_camera") if camera_on else None
     fit = right.radio(t("cat.fit_label"), FITS, link_index("cat_fit", FITS), format_func=lambda f: t(f"cat.fit_{f}"),

@@ -13,7 +13,7 @@ import streamlit as st
 from core import budget
 from core.budget import check_budget, scientific, training_cost
 from core.errors import LogitLabError
-from core.lessons.explain import history_csv
+from core.lessons.cat_training import history_csv
 from core.neuron.model_file import TrainingRecord
 from core.neuron.trainer import Trainer
 from ui.cached import course_data
@@ -21,13 +21,16 @@ from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
 from ui.exports import csv_download, show_chart
 from ui.figures.cat import cost_curves
 from ui.i18n import error_text, t
+from ui.url_params import (  # the widgets' schema
+    CAT_DEFAULT_ITERATIONS,
+    CAT_DEFAULT_RATE,
+    CAT_LEARNING_RATES,
+    CAT_MAX_ITERATIONS,
+    CAT_MAX_L2,
+    CAT_MIN_ITERATIONS,
+)
 
-LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.005, 0.01, 0.03)  # log-spaced choices of α
-DEFAULT_LEARNING_RATE = 0.005  # the course's choice for this dataset
-MIN_ITERATIONS, MAX_ITERATIONS = 100, 3000  # bounds of the iterations slider (keeps a run to seconds)
-DEFAULT_ITERATIONS = 2000  # the course's number of steps
 ITERATION_STEP = 100  # slider step
-MAX_L2 = 20.0  # upper bound of λ
 L2_STEP = 0.5  # number-input step of λ
 RECORD_EVERY = 10  # cost recorded every 10 steps: a smooth live curve
 LIVE_EVERY = 250  # the live chart is redrawn every 250 steps (throttled)
@@ -111,11 +114,11 @@ def show_training() -> None:
     st.caption(t("cat.train_caption"))
     data, source = _data_source()
     cols = st.columns(3)
-    rate = cols[0].select_slider(t("cat.lr_label"), LEARNING_RATES, value=DEFAULT_LEARNING_RATE, key="cat_lr",
+    rate = cols[0].select_slider(t("cat.lr_label"), CAT_LEARNING_RATES, value=CAT_DEFAULT_RATE, key="cat_lr",
                                  bind="query-params", help=t("cat.lr_help"))
-    iterations = cols[1].slider(t("cat.iterations_label"), MIN_ITERATIONS, MAX_ITERATIONS, DEFAULT_ITERATIONS,
-                                step=ITERATION_STEP, key="cat_iterations", bind="query-params")
-    l2 = cols[2].number_input(t("cat.l2_label"), 0.0, MAX_L2, 0.0, step=L2_STEP, key="cat_l2",
+    iterations = cols[1].slider(t("cat.iterations_label"), CAT_MIN_ITERATIONS, CAT_MAX_ITERATIONS,
+                                CAT_DEFAULT_ITERATIONS, step=ITERATION_STEP, key="cat_iterations", bind="query-params")
+    l2 = cols[2].number_input(t("cat.l2_label"), 0.0, CAT_MAX_L2, 0.0, step=L2_STEP, key="cat_l2",
                               bind="query-params", help=t("cat.l2_help"))
     within = _within_budget(data, iterations)
     if st.button(t("cat.train_button"), key="cat_train", type="primary", disabled=not within, icon="🏋️"):

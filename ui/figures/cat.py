@@ -7,10 +7,10 @@ Traces carry a ``meta`` id (e.g. "z_point") so tests can find them in the plotly
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.course import THRESHOLD
 from ui.i18n import t
 from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
 
-THRESHOLD = 0.5  # the decision threshold drawn on the sigmoid
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
 LABEL_SPAN = 0.3  # share of the z range the two-line label "z = …<br>p = … %" needs beside it (a phone, 390 px)
 MAP_HEIGHT = 460  # px, one 64×64 map (square-ish with its colour bar)

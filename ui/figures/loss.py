@@ -6,8 +6,9 @@ Traces carry a ``meta`` id (e.g. "chord") so tests can find them in the plotly s
 import numpy as np
 import plotly.graph_objects as go
 
+from core.neuron.model import CROSS_ENTROPY, SQUARED_ERROR
 from ui.i18n import t
-from ui.theme import CAT, NON_CAT, PALETTE, style
+from ui.theme import CAT, LOSS_COLOURS, NON_CAT, PALETTE, style
 
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
 LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"}  # under the w axis title
@@ -23,9 +24,9 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
     """
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=y_hat, y=ce, mode="lines", name=t("loss.name_ce", term=CE_TERMS[int(y)]), meta="ce",
-                             line={"color": PALETTE["blue"], "width": 3}))
+                             line={"color": LOSS_COLOURS[CROSS_ENTROPY.name], "width": 3}))
     fig.add_trace(go.Scatter(x=y_hat, y=sq, mode="lines", name=t("loss.name_sq"), meta="sq",
-                             line={"color": PALETTE["vermillion"], "width": 3, "dash": "dash"}))
+                             line={"color": LOSS_COLOURS[SQUARED_ERROR.name], "width": 3, "dash": "dash"}))
     if mark is not None:
         fig.add_trace(go.Scatter(x=[mark.y_hat, mark.y_hat], y=[mark.loss, mark.sq_loss], mode="markers",
                                  name=t("loss.name_example", i=mark.index), meta="example",

@@ -6,11 +6,11 @@ Traces carry a ``meta`` id (e.g. "z_marker") so tests can find them in the plotl
 import numpy as np
 import plotly.graph_objects as go
 
+from core.course import THRESHOLD
 from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN, TITLE_ONLY_MARGIN
 from ui.i18n import t
 from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 
-THRESHOLD = 0.5  # the decision threshold drawn on both charts
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
 PEAK_SIDE = -0.5  # from this z on, the σ' label goes above its curve's peak (σ'(−0.5) ≈ 0.235, peak 0.25)
