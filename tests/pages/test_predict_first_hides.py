@@ -197,7 +197,9 @@ CASES = [(slug, "en", False) for slug in PAGES] + [(slug, "zh", True) for slug i
 
 @pytest.mark.parametrize("slug, lang, present", CASES)
 def test_predict_first_hides_the_whole_answer_until_question_one_is_answered(slug, lang, present, asked,
-                                                                               monkeypatch):
+                                                                               monkeypatch, request):
+    if slug == "cat_classifier":
+        request.getfixturevalue("course_dir")  # question 1 is about a course test photo: skip without the dataset
     at = _open(slug, lang, present, monkeypatch)
     question, settings = asked[slug]
     texts, numbers = ANSWERS[slug](settings, lang)
