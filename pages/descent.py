@@ -5,7 +5,7 @@ import streamlit as st
 from core.data.features import DATASETS, default_dataset, needs_course
 from core.data.loaders import DATA_ENV
 from core.lessons import descent as lesson
-from core.lessons.descent import DescentRun
+from core.lessons.descent import DescentRun, StepStart
 from core.lessons.race import race_result
 from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.descent import descent_script
@@ -41,11 +41,11 @@ def show_race_numbers(result):
     st.caption(f"{t('visual.race_cost')}: {result.cost:.4f}")
 
 
-def reset_steps(origin, X, Y):
+def reset_steps(origin: StepStart, X, Y):
     """Step mode back to the start point: gd_w, gd_b, gd_count, gd_last (a Step) and gd_points [(w, b, J)]."""
-    _, loss, w0, b0 = origin
-    st.session_state.update(gd_origin=origin, gd_w=w0, gd_b=b0, gd_count=0, gd_last=None,
-                            gd_points=[(w0, b0, lesson.take_step(X, Y, w0, b0, 0.0, loss).cost)])
+    start_cost = lesson.take_step(X, Y, origin.w0, origin.b0, 0.0, origin.loss).cost
+    st.session_state.update(gd_origin=origin, gd_w=origin.w0, gd_b=origin.b0, gd_count=0, gd_last=None,
+                            gd_points=[(origin.w0, origin.b0, start_cost)])
 
 
 def one_step(X, Y, rate, loss):
@@ -147,7 +147,7 @@ if result_shown:
     csv_download(lesson.path_csv(path), f"{name}.csv", key="gd_csv")
 
 st.subheader(t("descent.h_step"))
-origin = (dataset, loss, w0, b0)
+origin = run.start
 if st.session_state.get("gd_origin") != origin:
     reset_steps(origin, X, Y)
 if not result_shown:  # stepping would show the run one step at a time

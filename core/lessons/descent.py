@@ -34,6 +34,17 @@ CSV_HEADER = ("iteration", "w", "b", "cost")
 
 
 @dataclass(frozen=True)
+class StepStart:
+    """Where the page's step mode starts: changing any of these starts it again (the rate may change
+    between steps, the map may not)."""
+
+    dataset: str  # a core.data.features.DATASETS name
+    loss: str  # a core.neuron.model.LOSS_NAMES name
+    w0: float  # the start point (w0, b0)
+    b0: float
+
+
+@dataclass(frozen=True)
 class DescentRun:
     """One descent as the descent page sets it, and the map it is drawn on: hashable, so caches key on it."""
 
@@ -50,6 +61,11 @@ class DescentRun:
     def surface_map(self) -> SurfaceMap:
         """The J(w, b) grid this run is drawn on."""
         return SurfaceMap(self.dataset, self.loss, self.span, self.size)
+
+    @property
+    def start(self) -> StepStart:
+        """Where step mode starts for this run."""
+        return StepStart(self.dataset, self.loss, self.w0, self.b0)
 
     def with_loss(self, loss: str) -> "DescentRun":
         """The same run with another loss (the race runs both from one start)."""

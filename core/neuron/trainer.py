@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.course import COST_EVERY, ITERATIONS, LEARNING_RATE
-from core.lessons.cat_training import split_baselines
 from core.neuron import descent, model
+from core.neuron.baseline import split_baselines
 from core.neuron.descent import ProgressFn
 from core.neuron.model_file import TrainedModel, TrainingRecord
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from core.data import image
-from core.lessons import cat_training, explain, paging
-from core.neuron import model
+from core.lessons import explain, paging
+from core.neuron import baseline, model
 from core.neuron.model_file import load_model
 
 SEED = 7  # fixed seed: every run checks the same random photo
@@ -79,9 +79,9 @@ def test_sigmoid_curve_contains_the_point_and_is_sigmoid():
 
 
 def test_majority_baseline_matches_the_course_dataset_counts(course):
-    label, acc = cat_training.majority_baseline(course.test_y)
+    label, acc = baseline.majority_baseline(course.test_y)
     assert (label, acc) == (1, 100.0 * 33 / 50)  # README: 33 cats of 50 in test
-    label, acc = cat_training.majority_baseline(course.train_y)
+    label, acc = baseline.majority_baseline(course.train_y)
     assert label == 0 and acc == pytest.approx(100.0 * 137 / 209)  # 137 non-cats of 209 in train
 
 
@@ -116,9 +116,9 @@ def test_page_slice_clamps_to_existing_pages(page, expected):
 
 
 def test_baselines_from_course_counts_equal_those_computed_from_the_data(course):
-    from_data = cat_training.split_baselines(course)
+    from_data = baseline.split_baselines(course)
     assert from_data["test"] == pytest.approx(66.0) and from_data["train"] == pytest.approx(65.55, abs=0.01)
-    assert cat_training.split_baselines(None) == pytest.approx(from_data)
+    assert baseline.split_baselines(None) == pytest.approx(from_data)
 
 
 def test_history_csv_reads_back_exactly():

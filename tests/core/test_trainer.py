@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from core.data.loaders import CourseData
-from core.lessons.cat_training import split_baselines
 from core.neuron import descent, model
+from core.neuron.baseline import split_baselines
 from core.neuron.model_file import TrainedModel, TrainingRecord
 from core.neuron.trainer import COST_EVERY, COURSE_ITERATIONS, COURSE_LEARNING_RATE, Trainer
 

@@ -4,8 +4,8 @@ taken apart with the live numbers; the evidence map; and the honest context next
 import streamlit as st
 
 from core.course import THRESHOLD
-from core.lessons.cat_training import split_baselines
 from core.lessons.explain import evidence_map, logit_parts, photo_column, score_split, sigmoid_curve, symmetric_limit
+from core.neuron.baseline import split_baselines
 from core.trust import error_counts
 from ui.cached import course_data
 from ui.exports import show_chart
