@@ -179,6 +179,9 @@ NOTATION = re.compile(r"\b(MB|JPG|PNG|WEBP|BMP|GIF|TIF)\b")  # units and file ty
 
 def test_chinese_page_shows_the_uploader_in_chinese(page, app_url):
     _open(page, f"{app_url}/cat_classifier?lang=zh", LAPTOP)
+    expect(page.locator('[data-testid="stFileUploaderDropzone"]')).to_have_count(1, timeout=RENDER_MS)
+    # the uploader and its stylesheet arrive with the script's run: wait until its Chinese words are drawn
+    page.wait_for_function(f"() => ({UPLOADER_TEXT})().some(words => words.includes('上传'))", timeout=RENDER_MS)
     (words,) = page.evaluate(UPLOADER_TEXT)
     english = [word for word in words if re.search(r"[A-Za-z]{2,}", NOTATION.sub("", word))]
     assert english == [], words
