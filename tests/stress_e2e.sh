@@ -28,11 +28,12 @@ for run in $(seq "$RUNS"); do
   start=$SECONDS
   load_before=$(cut -d" " -f1-3 /proc/loadavg)
   if LOGITLAB_REQUIRE_BROWSER=1 "$PY" -m pytest tests/e2e -q -n "$WORKERS" --dist loadfile; then
-    echo "run $run/$RUNS: passed in $((SECONDS - start)) s (load average before: $load_before; after: $(cut -d" " -f1-3 /proc/loadavg))"
+    outcome="passed in"
   else
-    echo "run $run/$RUNS: FAILED after $((SECONDS - start)) s (load average before: $load_before; after: $(cut -d" " -f1-3 /proc/loadavg))"
+    outcome="FAILED after"
     failed=$((failed + 1))
   fi
+  echo "run $run/$RUNS: $outcome $((SECONDS - start)) s (load average before: $load_before; after: $(cut -d" " -f1-3 /proc/loadavg))"
 done
 echo "e2e stress: $failed of $RUNS runs failed"
 [ "$failed" -eq 0 ]
