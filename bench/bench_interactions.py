@@ -28,6 +28,7 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS, wait_drawn
 from bench.common import Row
 from bench.latency import Measured
 from bench.loadtest.server import streamlit_server
+from ui.sidebar import LANG_WIDGET
 
 REPEATS = int(os.environ.get("LOGITLAB_BENCH_REPEATS", "7"))  # timed runs per interaction (after one warm-up)
 ONLY = os.environ.get("LOGITLAB_BENCH_PAGES", "")  # e.g. "descent,surface": only these pages (default: all)
@@ -239,7 +240,8 @@ def interactions() -> list[Interaction]:
         Interaction("sigmoid", "w (slider, one step)", _slider("sig_w", "ArrowRight"),
                     lambda rep: [chart("sig_model_chart")]),
         Interaction("sigmoid", "language switch (English ↔ 中文)",
-                    _alternate([f"{key('lang')} label:has-text('English')", f"{key('lang')} label:has-text('中文')"])),
+                    _alternate([f"{key(LANG_WIDGET)} label:has-text('English')",
+                                f"{key(LANG_WIDGET)} label:has-text('中文')"])),
         Interaction("graph", "next step", _click(f"{key('cg_next')} button"),
                     lambda rep: ['[data-testid="stGraphVizChart"]']),
         Interaction("broadcasting", "typing a shape (B, Enter)",

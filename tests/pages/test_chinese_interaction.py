@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.conftest import APP_TIMEOUT, ROOT, open_page
 from tests.pages.test_every_page_translated import ENGLISH_PROSE, _visible_texts
 from ui import i18n
-from ui.i18n import LANG_KEY
 from ui.lessons import HOME, LESSONS
+from ui.sidebar import LANG_WIDGET
 
 CJK = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 
@@ -24,7 +24,7 @@ def _open_train_tab(at):
 
 # page script -> one change a student makes (Home: switching the language itself, from English)
 INTERACTIONS = {
-    HOME: lambda at: at.radio(key=LANG_KEY).set_value("zh"),
+    HOME: lambda at: at.radio(key=LANG_WIDGET).set_value("zh"),
     "pages/sigmoid.py": lambda at: at.slider(key="sig_w").set_value(0.0),  # no decision point: a sentence says why
     "pages/loss.py": lambda at: at.slider(key="loss_b").set_value(1.5),
     "pages/surface.py": lambda at: at.radio(key="surf_loss").set_value("squared_error"),

@@ -1,6 +1,7 @@
 """AppTest of the router and the Home page."""
 
 from tests.pages.conftest import open_page, shown, table_with_column, the_one
+from ui.sidebar import LANG_WIDGET
 
 
 def test_home_renders_lesson_map_and_notation_without_exception():
@@ -25,7 +26,7 @@ def test_home_shows_real_shapes_when_dataset_installed(course_dir, monkeypatch):
 def test_switching_language_to_chinese_translates_home():
     at = open_page()
     assert "The lessons" in [h.value for h in at.subheader]
-    at.radio(key="lang").set_value("zh").run()
+    at.radio(key=LANG_WIDGET).set_value("zh").run()
     assert not at.exception
     assert "课程目录" in [h.value for h in at.subheader]
 

@@ -16,8 +16,8 @@ from ui.url_table import TABLE_END, TABLE_START, markdown_table
 WIDGET_TYPES = ("slider", "select_slider", "number_input", "text_input", "text_area", "radio", "selectbox",
                 "toggle", "checkbox", "multiselect")
 NOT_IN_LINK = {  # keyed controls that stay out of links, and why
-    "lang": "global: checked by the sidebar (ui/sidebar.py)",
-    "present": "global: checked by the sidebar (ui/sidebar.py)",
+    "lang_choice": "global ?lang=: checked and written by the sidebar (ui/sidebar.py)",
+    "present_choice": "global ?present=: checked and written by the sidebar (ui/sidebar.py)",
     "cat_camera_on": "turns on the camera, which asks the visitor for permission",
     "cat_train_data": "chooses between the course photos and a data set uploaded in this session",
     "cat_model_choice": "chooses the model trained in this session, which a link cannot carry",
