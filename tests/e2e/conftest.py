@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager, suppress
@@ -43,25 +44,33 @@ def running_app():
     cmd = [sys.executable, "-m", "ui.serve", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
+    # The server's output goes to a file, never to a pipe nobody reads: once a pipe's 64 KiB buffer is
+    # full, the server blocks on its next log line and every page waits until the test times out.
+    with tempfile.TemporaryFile(mode="w+", prefix="logitlab-e2e-", suffix=".log") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            _wait_healthy(url, proc, log)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
-def _wait_healthy(url, proc):
+def _output(log) -> str:
+    log.flush()
+    log.seek(0)
+    return log.read()
+
+
+def _wait_healthy(url, proc, log):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"the app exited at start-up:\n{proc.stdout.read()}")
+            pytest.fail(f"the app exited at start-up:\n{_output(log)}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                 if resp.status == 200:
@@ -70,7 +79,7 @@ def _wait_healthy(url, proc):
             with suppress(subprocess.TimeoutExpired):  # wait on the server process: an early exit ends it at once
                 proc.wait(timeout=HEALTH_RETRY_S)
     proc.kill()
-    pytest.fail(f"streamlit did not start on {url}:\n{proc.stdout.read()}")
+    pytest.fail(f"streamlit did not start on {url}:\n{_output(log)}")
 
 
 @pytest.fixture(scope="session")
