@@ -1,30 +1,16 @@
-"""Real browser: the classroom features: offline, language across pages, presenter mode, share link."""
+"""Real browser: the classroom features: language across pages, presenter mode, share link. (Offline, no
+page asking for anything outside the app, is checked in test_loadtest_browser_parity's walk over every page.)"""
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, lesson_slugs, wait_drawn, wait_idle
+from tests.e2e.conftest import assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
-LOCAL_SCHEMES = ("data", "blob", "about")  # requests that never leave the browser
 FONT_SIZE = "parseFloat(getComputedStyle(document.documentElement).fontSize)"  # the root font size in px
-EVERY_PAGE_TIMEOUT_S = 900  # a test that visits every page, on a busy machine (the default is 300 s)
 PRESENTER_SCALE = 1.2  # presenter mode's type is more than this many times the normal size
-
-
-@pytest.mark.timeout(EVERY_PAGE_TIMEOUT_S)
-def test_no_page_requests_anything_but_the_app_itself(page, app_url):
-    own = urlparse(app_url).netloc
-    outside = []
-    page.on("request", lambda req: outside.append(req.url)
-            if urlparse(req.url).scheme not in LOCAL_SCHEMES and urlparse(req.url).netloc != own else None)
-    for slug in lesson_slugs():
-        page.goto(f"{app_url}/{slug}")
-        wait_drawn(page)  # charts drawn and the network quiet: lazy chunks (plotly, katex, graphviz) loaded
-    assert outside == []
 
 
 def test_language_choice_persists_across_page_changes(page, app_url):

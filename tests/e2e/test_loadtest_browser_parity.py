@@ -1,21 +1,24 @@
-"""The load test's protocol client sees what a real browser shows: same page, same interaction, same text."""
+"""The load test's protocol client sees what a real browser shows: same page, same interaction, same text.
+The walk over every page also checks that the app works offline: no page asks for anything outside it."""
 
 import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
 from bench.loadtest.client import StreamlitClient
 from bench.loadtest.widgets import changed_state
-from tests.e2e.conftest import assert_no_exception, wait_idle
+from tests.e2e.conftest import assert_no_exception, wait_drawn, wait_idle
 
 pytestmark = pytest.mark.browser
 
 MARKUP = set("*_`$\\[]<>#|~")  # texts with these are rendered (markdown, LaTeX): not compared verbatim
 MAIN = '[data-testid="stMain"]'
 EVERY_PAGE_TIMEOUT_S = 900  # visits every page in both clients, on a busy machine (the default is 300 s)
+LOCAL_SCHEMES = ("data", "blob", "about")  # requests that never leave the browser
 
 
 # live measurements (the vectorization page's timings) differ per visit, in value and in unit (850 ns, 1.20 ms)
@@ -33,6 +36,15 @@ def _plain(texts) -> list[str]:
     return [_norm(t) for t in texts if not set(t) & MARKUP and t.strip() != DIVIDER]
 
 
+def _run(visit):
+    with ThreadPoolExecutor(1) as pool:  # Playwright's sync API owns this thread's event loop
+        return pool.submit(asyncio.run, visit()).result()
+
+
+def _headings(result) -> list[str]:
+    return [_norm(el.proto.body) for el in result.elements if el.kind == "heading" and el.path[0] == 0]
+
+
 def _protocol(url: str, path: str, click: str | None = None):
     """(texts before, texts after clicking widget ``click``, headings) as the protocol client receives them."""
 
@@ -46,13 +58,31 @@ def _protocol(url: str, path: str, click: str | None = None):
             before = result
             if click is not None:
                 result = await client.set_widget(changed_state(result.find_widget(click)))
-            headings = [_norm(el.proto.body) for el in result.elements if el.kind == "heading" and el.path[0] == 0]
-            return before.texts(), result.texts(), headings, dict(client.pages)
+            return before.texts(), result.texts(), _headings(result)
         finally:
             await client.close()
 
-    with ThreadPoolExecutor(1) as pool:  # Playwright's sync API owns this thread's event loop
-        return pool.submit(asyncio.run, visit()).result()
+    return _run(visit)
+
+
+def _every_page(url: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Page path -> (texts, headings) as one protocol session receives them, visiting every page in turn
+    as a student clicking through the sidebar would."""
+
+    async def visit():
+        client = StreamlitClient(url)
+        await client.connect()
+        try:
+            await client.open_page("")
+            shown = {}
+            for path in sorted(client.pages):
+                result = await client.open_page(path)
+                shown[path] = (result.texts(), _headings(result))
+            return shown
+        finally:
+            await client.close()
+
+    return _run(visit)
 
 
 def _pattern(text: str, any_numbers: bool) -> re.Pattern:
@@ -70,22 +100,26 @@ def _expect_shown(page, texts: list[str], any_numbers: bool = False) -> None:
 
 
 @pytest.mark.timeout(EVERY_PAGE_TIMEOUT_S)
-def test_every_page_shows_the_protocol_clients_text_in_chromium(page, app_url):
-    _, _, _, pages = _protocol(app_url, "")
+def test_every_page_shows_the_protocol_clients_text_and_asks_nothing_from_outside(page, app_url):
+    own = urlparse(app_url).netloc
+    outside = []
+    page.on("request", lambda req: outside.append(req.url)
+            if urlparse(req.url).scheme not in LOCAL_SCHEMES and urlparse(req.url).netloc != own else None)
+    pages = _every_page(app_url)
     assert "graph" in pages and "" in pages
-    for path in sorted(pages):
-        _, texts, headings, _ = _protocol(app_url, path)
+    for path, (texts, headings) in pages.items():
         page.goto(f"{app_url}/{path}")
-        wait_idle(page)
+        wait_drawn(page)  # charts drawn and the network quiet: lazy chunks (plotly, katex, graphviz) loaded
         plain = _plain(texts)
         assert plain and headings, f"/{path}: nothing to compare"
         expect(page.locator(MAIN).locator('[data-testid="stHeading"]')).to_have_text(headings, use_inner_text=True)
         _expect_shown(page, plain, any_numbers=True)  # the vectorization page measures live
         assert_no_exception(page)
+    assert outside == []
 
 
 def test_graph_step_button_gives_the_same_text_in_both_clients(page, app_url):
-    before, after, _, _ = _protocol(app_url, "graph", click="cg_next")  # opens at step 0
+    before, after, _ = _protocol(app_url, "graph", click="cg_next")  # opens at step 0
     changed = [t for t in _plain(after) if t not in _plain(before)]
     assert changed, "clicking cg_next changed no plain text: nothing to compare"
     page.goto(f"{app_url}/graph")
