@@ -6,8 +6,16 @@ PORT ?= 8501
 STRESS_RUNS ?= 5
 BUSY_LOOPS ?= 2
 export LOGITLAB_DATA ?= data
-# pip installs the tested versions in constraints.txt; requirements*.txt keep the ranges for users
+# pip installs the tested versions in constraints.txt; requirements*.txt keep the ranges for users.
+# With uv (UV=/path/to/uv, or uv on the PATH) the same install takes seconds instead of a minute.
+UV ?= $(shell command -v uv 2>/dev/null)
+ifneq ($(strip $(UV)),)
+PIP_INSTALL = $(UV) pip install --quiet --python $(PY) -c constraints.txt
+UPGRADE_PIP = @true
+else
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+UPGRADE_PIP = $(PIP_INSTALL) --upgrade pip
+endif
 UPGRADE_VENV := $(or $(TMPDIR),/tmp)/logitlab-upgrade-venv
 FAST_TESTS = -m "not browser and not loadtest"
 # pytest-xdist: the suite on TEST_WORKERS processes, a whole test file per process (its browser and app
@@ -30,7 +38,7 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	    echo "could not create $(VENV): install python3-venv for your Python (e.g. apt-get install python3.11-venv)"; \
 	    exit 1; }; \
 	fi
-	$(PIP_INSTALL) --upgrade pip
+	$(UPGRADE_PIP)
 	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
