@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.course import THRESHOLD
+from ui.figures.finished import FinishedFigure
 from ui.i18n import t
 from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
 
@@ -114,6 +115,21 @@ def cost_curves(runs):
         fig.add_trace(go.Scatter(x=list(steps), y=list(costs), mode="lines", name=name, meta=f"cost_{name}",
                                  line={"width": LINE_WIDTH}))
     return style(fig, title=t("cat.fig_cost_title"), x_title=t("cat.fig_iteration"), y_title=t("cat.fig_cost"))
+
+
+class LiveCostCurve:
+    """The cost curve a training run redraws as it goes: styled once, then only its points change.
+
+    ``figure(steps, costs)`` is ``cost_curves([(name, steps, costs)])`` without building and styling a new
+    plotly figure for every redraw (each of those costs more CPU than the steps it shows).
+    """
+
+    def __init__(self, name: str):
+        self._spec = cost_curves([(name, [], [])]).to_dict()
+
+    def figure(self, steps, costs) -> FinishedFigure:
+        trace = {**self._spec["data"][0], "x": list(steps), "y": list(costs)}
+        return FinishedFigure({**self._spec, "data": [trace]})
 
 
 def accuracy_bars(model_scores: dict, baseline_scores: dict):
