@@ -16,6 +16,7 @@ the floor's median (bench/latency.py). Results go to bench/results/interactions.
 import io
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -62,6 +63,14 @@ window.__llInstall = () => {
     else if (window.__ll.ran) window.__ll.idle = performance.now();  // the last run's end, as the browser heard it
   });
   window.__llObs.observe(root, {attributes: true, attributeFilter: ['data-test-script-state']});
+  // A progress bar may come and go between two animation frames (a fast run): note it on the DOM change itself.
+  if (window.__llBar) window.__llBar.disconnect();
+  window.__llBar = new MutationObserver(() => {
+    if (window.__ll.prog === null && document.querySelector('[data-testid="stProgress"]')) {
+      window.__ll.prog = performance.now();
+    }
+  });
+  window.__llBar.observe(document.body, {childList: true, subtree: true});
   if (!window.__llListening) {
     window.__llListening = true;
     for (const kind of ['pointerdown', 'keydown', 'input', 'change']) {
@@ -104,10 +113,13 @@ DONE = """([sels, before, afters, progress]) => {
   if (!(idle && drawn)) return false;
   // A run may end before the browser ever shows "running" (a fast rerun): its new content is the proof then.
   if (!ll.ran && !sels.length) return false;
-  if (progress && (ll.prog === null || document.querySelector('[data-testid="stProgress"]'))) return false;
+  if (progress && document.querySelector('[data-testid="stProgress"]')) return false;
   const now = window.__llSig(sels), count = window.__llAfter(sels);
   for (let i = 0; i < sels.length; i++) {
-    if (now[i] === before[i] || now[i] === 'absent' || now[i] === 'undrawn') return false;
+    if (now[i] === 'absent' || now[i] === 'undrawn') return false;
+    // New content is the proof; for a training run, so is its progress bar having come and gone (the same
+    // settings may end with the same text; a fast run's bar may come and go before a frame draws it).
+    if (now[i] === before[i] && !(progress && ll.prog !== null)) return false;
     if (afters[i] >= 0 && count[i] >= 0 && count[i] <= afters[i]) return false;  // same chart, not drawn again
   }
   ll.met = performance.now();
@@ -129,7 +141,8 @@ class Interaction:
     name: str
     act: object  # (page, rep) -> None; may prepare untimed, then calls timed(...) itself through ``fire``
     targets: object = None  # rep -> [selector]; None: the page's main text
-    progress: bool = False  # a training run: wait for its progress bar to come and go
+    progress: bool = False  # a training run: wait until its progress bar (if one was drawn) is gone
+    server_time: str = ""  # a selector whose text gives the run's server time in seconds (read after each run)
     exempt: bool = False
     needs_data: bool = False
     prepare: object = None  # (page) -> None, untimed, once before the warm-up (e.g. open a tab)
@@ -251,8 +264,9 @@ def interactions() -> list[Interaction]:
         Interaction("cat_classifier", "upload a 3 MP JPEG → p(cat)", _upload(MP3, "photo3mp_")),
         Interaction("cat_classifier", "upload a 12 MP JPEG → p(cat)", _upload(MP12, "photo12mp_")),
         Interaction("cat_classifier", "training run (2000 iterations, Train → result)",
-                    _click(f"{key('cat_train')} button"), progress=True, exempt=True, needs_data=True,
-                    prepare=_open_tab("Train it yourself")),
+                    _click(f"{key('cat_train')} button"), lambda rep: [key("cat_train_time")], progress=True,
+                    exempt=True, needs_data=True, prepare=_open_tab("Train it yourself"),
+                    server_time=key("cat_train_time")),
     ]
 
 
@@ -310,6 +324,11 @@ def _attempt(clock: Clock, item: Interaction, rep: int, page, url: str):
         return None
 
 
+def _seconds(text: str) -> float:
+    """The training time the page shows ("… took 532 ms …"), in seconds."""
+    return float(re.search(r"(\d+) ms", text).group(1)) / 1000
+
+
 def _floor_item() -> Interaction:
     return Interaction("", "examples-as-rows toggle (one line of text)", _alternate_toggle())
 
@@ -352,7 +371,7 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
             if item.prepare:
                 item.prepare(page)
             measured = Measured(item.page, item.name, exempt=item.exempt)
-            progress = []
+            progress, server = [], []
             _trace(f"warm-up {item.page} · {item.name}")
             _attempt(clock, item, 0, page, f"{base_url}/{item.page}")  # warm-up: lazy chunks, first-time caches
             for rep in range(1, repeats + 1):
@@ -371,8 +390,12 @@ def measure(base_url: str, repeats: int = REPEATS) -> tuple[Measured, list[Measu
                 measured.idle_ms.append(ms if idle is None else idle)
                 if first_bar is not None:
                     progress.append(first_bar)
+                if item.server_time:
+                    server.append(_seconds(page.locator(item.server_time).first.inner_text()))
             if progress and item.progress:
                 measured.note = f"progress bar after {latency.median(progress):,.0f} ms"
+            if server:
+                measured.note += f"; the run took {latency.median(server):.2f} s on the server"
             if not measured.ms:
                 print(f"  {item.page} · {item.name}: every run timed out", file=sys.stderr)
                 continue

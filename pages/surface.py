@@ -8,9 +8,8 @@ from core.lessons.surface import GRID_SIZE, SurfaceMap
 from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
-from ui.cached_lessons import dataset_for, map_for, mark_for, surface_for
+from ui.cached_lessons import dataset_for, map_for, mark_for, surface_charts, surface_for
 from ui.exports import show_chart
-from ui.figures.surface import contour_map, surface_3d, title_for
 from ui.i18n import t
 from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 from ui.url_state import keep, link_index
@@ -60,15 +59,14 @@ result_shown = revealed("surface", quiz)  # predict first: the maps, their lowes
 marks = {}
 for col, name in zip(st.columns(len(shown)), shown, strict=True):
     spec = SurfaceMap(dataset=dataset, loss=name, span=span)  # the caches key on it
-    surface, marks[name] = map_for(spec)
+    marks[name] = map_for(spec)[1]
     words = mark_words(spec)
     if not result_shown:
         continue
     with col:
-        show_chart(surface_3d(surface, marks[name], title=title_for(name)), f"surface_3d_{dataset}_{name}",
-                   key=f"surf_chart_3d_{name}")
-        show_chart(contour_map(surface, marks[name], title=t("surface.contour_title")),
-                   f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{name}")
+        bowl, contours = surface_charts(spec)
+        show_chart(bowl, f"surface_3d_{dataset}_{name}", key=f"surf_chart_3d_{name}")
+        show_chart(contours, f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{name}")
         if name == "cross_entropy" and is_separable(X, Y):
             st.warning(t("surface.separable_note"))
         st.markdown(words)

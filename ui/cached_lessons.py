@@ -17,7 +17,7 @@ from ui.cached import course_data
 from ui.figures.descent import animated_contour, animated_surface, path_contour
 from ui.figures.finished import finished
 from ui.figures.map_image import map_layout_image
-from ui.figures.surface import CONTOURS
+from ui.figures.surface import CONTOURS, contour_map, surface_3d, title_for
 from ui.i18n import t
 from ui.theme import LOSS_COLOURS, Look, current_look
 
@@ -84,6 +84,21 @@ def _animation(run: DescentRun, three_d: bool, speed: float, look: Look):
 def map_image(spec: SurfaceMap) -> dict:
     """The contour map as a picture (a plotly layout image): the same for every path on that map."""
     return map_layout_image(surface_for(spec), CONTOURS)
+
+
+def surface_charts(spec: SurfaceMap):
+    """The surface page's two charts of one map, (3D surface, contour map), shared like the animations: a
+    rerun that did not change the map (the compare toggle, a quiz answer, a second student on the same
+    settings) finds them here instead of building both again (~0.1 s of plotly's checks)."""
+    return _surface_charts(spec, current_look())
+
+
+@st.cache_resource(max_entries=SURFACE_ENTRIES, show_spinner=False)
+def _surface_charts(spec: SurfaceMap, look: Look):
+    """Built once per map and Look (the titles, the mark's label and the fonts follow the Look)."""
+    surface, mark = map_for(spec)
+    return (finished(surface_3d(surface, mark, title=title_for(spec.loss))),
+            finished(contour_map(surface, mark, title=t("surface.contour_title"))))
 
 
 def steps_map(spec: SurfaceMap, points: tuple, rate: float):

@@ -174,6 +174,8 @@ def test_training_makes_my_model_used_for_photos_and_back(course):
     assert values["My model, test accuracy"] == f"{fit.record.test_accuracy:.1f} %"
     assert at.radio(key="cat_model_choice").value == "mine"
     mine = at.session_state["cat_user_model"]
+    took = f"The run took {mine.record.seconds * 1000:.0f} ms on the server"  # the run's own server time
+    assert any(took in c.value for c in at.caption)
     downloads = [el.proto.id for el in at.get("download_button")]
     assert any(i.endswith("cat_history_csv") for i in downloads)  # the training history as CSV
     assert _p_cat(at) == _expected_percent(data, mine) != shipped_p

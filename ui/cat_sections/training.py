@@ -19,7 +19,7 @@ from core.neuron.trainer import Trainer
 from ui.cached import course_data
 from ui.cat_sections.common import PENDING_KEY, USER_DATA_KEY, USER_MODEL_KEY
 from ui.exports import csv_download, show_chart
-from ui.figures.cat import cost_curves
+from ui.figures.cat import LiveCostCurve, cost_curves
 from ui.i18n import error_text, t
 from ui.url_params import (  # the widgets' schema
     CAT_DEFAULT_ITERATIONS,
@@ -77,15 +77,16 @@ def _run(data, source: str, rate: float, iterations: int, l2: float) -> None:
     bar = st.progress(0.0, text=t("cat.training_progress"))
     live = st.empty()
     steps, costs = [], []
+    curve, text = LiveCostCurve(f"α = {rate}"), t("cat.training_progress")
 
     def progress(step: int, cost: float) -> None:
         steps.append(step)
         costs.append(cost)
         st.session_state[REACHED_KEY] = step
-        bar.progress(min(1.0, (step + RECORD_EVERY) / iterations), text=t("cat.training_progress"))
+        bar.progress(min(1.0, (step + RECORD_EVERY) / iterations), text=text)
         if step % LIVE_EVERY == 0:
             with live.container():
-                show_chart(cost_curves([(f"α = {rate}", steps, costs)]), "cat_training_live")
+                show_chart(curve.figure(steps, costs), "cat_training_live")
 
     trainer = Trainer(rate, iterations, l2, record_every=RECORD_EVERY)
     st.session_state[USER_MODEL_KEY] = trainer.fit(data, progress=progress, data_source=source)
@@ -108,8 +109,14 @@ def _within_budget(data, iterations: int) -> bool:
     return True
 
 
+@st.fragment
 def show_training() -> None:
-    """Controls, the training run and the result of the session's own model."""
+    """Controls, the training run and the result of the session's own model.
+
+    A fragment: its controls change nothing outside it (the run's cost caption is here), so moving one
+    reruns only this part, and Train shows its progress bar at once instead of after the whole page
+    (the photo tab above always runs). A finished run reruns the whole page (``_run``), where the new
+    model is used for the photos."""
     st.subheader(t("cat.train_title"))
     st.caption(t("cat.train_caption"))
     data, source = _data_source()
@@ -130,6 +137,8 @@ def show_training() -> None:
         record = user.record
         st.success(t("cat.trained", rate=record.learning_rate, iterations=record.iterations, l2=record.l2,
                      data=t(f"cat.data_{record.data_source}")))
+        if record.seconds is not None:  # this run's gradient descent on the server, progress bar included
+            st.container(key="cat_train_time").caption(t("cat.trained_time", ms=f"{record.seconds * 1000:.0f}"))
         cols = st.columns(2)
         cols[0].metric(t("cat.my_train_accuracy"), f"{record.train_accuracy:.1f} %")
         cols[1].metric(t("cat.my_test_accuracy"), f"{record.test_accuracy:.1f} %")

@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.course import THRESHOLD
+from ui.figures.finished import FinishedFigure
+from ui.figures.lines import add_lines, hline, hline_label, vline
 from ui.i18n import t
 from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
 
@@ -42,9 +44,9 @@ def sigmoid_point(zs, ps, z: float, p: float):
                              text=[f"z = {z:.2f}<br>p = {100 * p:.1f} %"], cliponaxis=False,
                              textposition=_label_side(zs, z),
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
-    fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
-                  annotation_text=t("cat.fig_threshold"), annotation_position="top left")
-    fig.add_vline(x=0, line_color=PALETTE["grey"], line_dash="dash")
+    add_lines(fig, [hline(THRESHOLD, colour=PALETTE["black"], dash="dot"),
+                    vline(0, colour=PALETTE["grey"], dash="dash")],
+              [hline_label(t("cat.fig_threshold"), THRESHOLD, "top left")])
     return style(fig, title=t("cat.fig_sigmoid_title"), x_title="z = wᵀx + b", y_title="p(cat) = σ(z)")
 
 
@@ -114,6 +116,21 @@ def cost_curves(runs):
         fig.add_trace(go.Scatter(x=list(steps), y=list(costs), mode="lines", name=name, meta=f"cost_{name}",
                                  line={"width": LINE_WIDTH}))
     return style(fig, title=t("cat.fig_cost_title"), x_title=t("cat.fig_iteration"), y_title=t("cat.fig_cost"))
+
+
+class LiveCostCurve:
+    """The cost curve a training run redraws as it goes: styled once, then only its points change.
+
+    ``figure(steps, costs)`` is ``cost_curves([(name, steps, costs)])`` without building and styling a new
+    plotly figure for every redraw (each of those costs more CPU than the steps it shows).
+    """
+
+    def __init__(self, name: str):
+        self._spec = cost_curves([(name, [], [])]).to_dict()
+
+    def figure(self, steps, costs) -> FinishedFigure:
+        trace = {**self._spec["data"][0], "x": list(steps), "y": list(costs)}
+        return FinishedFigure({**self._spec, "data": [trace]})
 
 
 def accuracy_bars(model_scores: dict, baseline_scores: dict):

@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.neuron.model import CROSS_ENTROPY, SQUARED_ERROR
+from ui.figures.lines import add_lines, hline, hline_label
 from ui.i18n import t
 from ui.theme import CAT, LOSS_COLOURS, NON_CAT, PALETTE, style
 
@@ -66,6 +67,6 @@ def per_example_chart(losses, y, cost: float):
         sel = y == label
         fig.add_trace(go.Bar(x=index[sel], y=np.asarray(losses)[sel], name=name, marker_color=colour,
                              meta=f"losses_{label}"))
-    fig.add_hline(y=cost, line_dash="dash", line_color=PALETTE["black"],
-                  annotation_text=t("loss.mean_label"), annotation_position="top right")
+    add_lines(fig, [hline(cost, colour=PALETTE["black"], dash="dash")],
+              [hline_label(t("loss.mean_label"), cost, "top right")])
     return style(fig, title=t("loss.chart_bars_title"), x_title="i", y_title="L⁽ⁱ⁾")

@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.course import THRESHOLD
+from ui.figures.lines import add_lines, hline, hline_label, vline
 from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN, TITLE_ONLY_MARGIN
 from ui.i18n import t
 from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
@@ -23,13 +24,13 @@ def _legend_below(fig):
     return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
 
 
-def _range_and_threshold(fig):
+def _range_and_threshold(fig, *more: dict):
     """Dashed lines at ŷ = 0 and 1 (σ's range) and a dotted line at the 0.5 threshold, labelled at its right
-    end below the line, where both charts' curves are far above it (at the left the σ label could meet it)."""
-    for level in (0.0, 1.0):
-        fig.add_hline(y=level, line_dash="dash", line_color=PALETTE["grey"])
-    fig.add_hline(y=THRESHOLD, line_dash="dot", line_color=PALETTE["black"],
-                  annotation_text=t("sigmoid.threshold_label"), annotation_position="bottom right")
+    end below the line, where both charts' curves are far above it (at the left the σ label could meet it);
+    ``more`` lines are added with them."""
+    lines = [hline(level, colour=PALETTE["grey"], dash="dash") for level in (0.0, 1.0)]
+    lines.append(hline(THRESHOLD, colour=PALETTE["black"], dash="dot"))
+    add_lines(fig, [*lines, *more], [hline_label(t("sigmoid.threshold_label"), THRESHOLD, "bottom right")])
 
 
 def _label_sides(s_mark: float, z_mark: float) -> list[str]:
@@ -53,8 +54,7 @@ def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
                              text=[f"σ = {s_mark:.4f}", f"σ' = {ds_mark:.4f}"],
                              textposition=_label_sides(s_mark, z_mark),
                              marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
-    _range_and_threshold(fig)
-    fig.add_vline(x=z_mark, line_color=PALETTE["grey"])
+    _range_and_threshold(fig, vline(z_mark, colour=PALETTE["grey"]))
     style(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
     return _legend_below(fig)
 

@@ -5,6 +5,7 @@ Both take a core.lessons.surface.Surface (rows follow b, columns follow w) and a
 so tests can find them in the plotly spec. The descent charts build on these two.
 """
 
+import numpy as np
 import plotly.graph_objects as go
 
 from ui.i18n import t
@@ -22,11 +23,17 @@ SCENE_TICKS = 5  # at most this many tick labels per 3D axis
 SCENE_TICK, SCENE_TITLE = 11, 15  # px, 3D tick labels and axis titles
 PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE = 15, 22  # px, the same on a projector
 LIFT = 0.01  # 3D markers float this share of the J range above the surface so it never hides them
+SENT_DTYPE = np.float32  # J's grid is sent as float32: half the bytes, 7 significant digits (hover shows 4 decimals)
+
+
+def sent(J: np.ndarray) -> np.ndarray:
+    """The cost grid as it is sent to the browser (plotly writes a NumPy array as a typed array of its dtype)."""
+    return np.asarray(J, dtype=SENT_DTYPE)
 
 
 def surface_trace(surface, *, show_scale: bool = True):
     """The 3D surface of J, coloured by height."""
-    return go.Surface(x=surface.ws, y=surface.bs, z=surface.J, colorscale=SEQUENTIAL, meta="surface",
+    return go.Surface(x=surface.ws, y=surface.bs, z=sent(surface.J), colorscale=SEQUENTIAL, meta="surface",
                       name="J(w, b)", showscale=show_scale, opacity=0.92,
                       colorbar={"title": {"text": "J"}, "len": 0.7},
                       hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>J = %{z:.4f}<extra></extra>")
@@ -34,7 +41,7 @@ def surface_trace(surface, *, show_scale: bool = True):
 
 def contour_trace(surface, *, show_scale: bool = True):
     """The contour map of J: the surface seen from above, each line one cost level."""
-    return go.Contour(x=surface.ws, y=surface.bs, z=surface.J, colorscale=SEQUENTIAL, meta="contour",
+    return go.Contour(x=surface.ws, y=surface.bs, z=sent(surface.J), colorscale=SEQUENTIAL, meta="contour",
                       name="J(w, b)", ncontours=CONTOURS, showscale=show_scale,
                       colorbar={"title": {"text": "J"}, "len": 0.8},
                       contours={"coloring": "heatmap", "showlines": True},
