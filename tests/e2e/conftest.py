@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from bench import browser as shared
 from bench.browser import CHROMIUM_ARGS
@@ -28,6 +28,7 @@ HEALTH_RETRY_S = 0.3  # pause between health checks while the server starts
 # 2 shared cores (make e2e-stress beside five other test runs) a cold page took over 30 s.
 IDLE_TIMEOUT_MS = 120_000  # how long a page may take to finish its script run
 EXPECT_TIMEOUT_MS = 120_000  # how long every retrying expect() waits
+ACTION_TIMEOUT_MS = 120_000  # how long a click, fill or page load may wait for the page
 
 
 def _free_port() -> int:
@@ -102,6 +103,30 @@ def browser_context_args(browser_context_args):
 
 
 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
+# Playwright's actions (click, fill, goto, wait_for) default to 30 s, a quarter of the budget above: at a
+# load average of 12-18 a click on the descent page's tab waited over 30 s for the page to take events
+# (make e2e-stress). Every context and page the tests make gets the same budget as expect().
+_new_context, _new_page = Browser.new_context, Browser.new_page
+
+
+def _patient_context(self, *args, **kwargs):
+    context = _new_context(self, *args, **kwargs)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+    return context
+
+
+def _patient_page(self, *args, **kwargs):
+    page = _new_page(self, *args, **kwargs)
+    page.set_default_timeout(ACTION_TIMEOUT_MS)
+    page.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+    return page
+
+
+Browser.new_context, Browser.new_page = _patient_context, _patient_page
+
 
 def wait_idle(page, timeout=IDLE_TIMEOUT_MS):
     """Wait until Streamlit's script has finished running and the app is connected."""
