@@ -221,12 +221,42 @@ UPLOADER_TEXT = """() => [...document.querySelectorAll('[data-testid="stFileUplo
 NOTATION = re.compile(r"\b(MB|JPG|PNG|WEBP|BMP|GIF|TIF)\b")  # units and file types, the same in every language
 
 
+def _english(words: list[str]) -> list[str]:
+    return [word for word in words if re.search(r"[A-Za-z]{2,}", NOTATION.sub("", word))]
+
+
+# A file dragged over the box: the events the browser sends, with a photo in their DataTransfer.
+DRAG_FILE = """() => { const d = new DataTransfer();
+    d.items.add(new File(['x'], 'a.png', {type: 'image/png'})); return d; }"""
+# Text a reader sees in the camera widget, as in UPLOADER_TEXT (the same walk, over the camera's box).
+CAMERA_TEXT = UPLOADER_TEXT.replace("stFileUploaderDropzone", "stCameraInput")
+
+
+def test_chinese_uploader_and_camera_show_no_english_while_a_file_is_dragged_or_the_camera_opens(page, app_url):
+    _open(page, f"{app_url}/cat_classifier?lang=zh", LAPTOP)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    zone.wait_for(timeout=RENDER_MS)
+    page.wait_for_function(f"() => ({UPLOADER_TEXT})().some(words => words.includes('上传'))", timeout=RENDER_MS)
+    files = page.evaluate_handle(DRAG_FILE)
+    for event in ("dragenter", "dragover"):
+        zone.dispatch_event(event, {"dataTransfer": files})
+    page.wait_for_function(f"() => ({UPLOADER_TEXT})()[0].includes('把文件拖放到这里')", timeout=RENDER_MS)
+    dragging = page.evaluate(UPLOADER_TEXT)[0]
+    assert _english(dragging) == [], dragging
+    zone.dispatch_event("dragleave", {"dataTransfer": files})
+    page.locator(".st-key-cat_camera_on label").first.click()
+    expect(page.locator('[data-testid="stCameraInputButton"]')).to_have_count(1)
+    # the permission request, then the live picture's button: no English in either (the first must not flash by)
+    page.wait_for_function(f"() => ({CAMERA_TEXT})()[0].some(word => word === '拍照')", timeout=RENDER_MS)
+    camera = page.evaluate(CAMERA_TEXT)[0]
+    assert _english(camera) == [], camera
+
+
 def test_chinese_page_shows_the_uploader_in_chinese(page, app_url):
     _open(page, f"{app_url}/cat_classifier?lang=zh", LAPTOP)
     expect(page.locator('[data-testid="stFileUploaderDropzone"]')).to_have_count(1, timeout=RENDER_MS)
     # the uploader and its stylesheet arrive with the script's run: wait until its Chinese words are drawn
     page.wait_for_function(f"() => ({UPLOADER_TEXT})().some(words => words.includes('上传'))", timeout=RENDER_MS)
     (words,) = page.evaluate(UPLOADER_TEXT)
-    english = [word for word in words if re.search(r"[A-Za-z]{2,}", NOTATION.sub("", word))]
-    assert english == [], words
+    assert _english(words) == [], words
     assert "上传" in words and any("每个文件最大 10 MB" in word for word in words), words
