@@ -41,3 +41,5 @@ def test_numbers_on_the_page_use_the_minus_sign(slug, lang, present):
     hyphens = [(where, text) for where, text in content.texts
                if not any(word in where.lower() for word in NOT_PROSE) and HYPHEN_NUMBER.search(text)]
     assert hyphens == []
+    cells = [cell for table in at.table for cell in table.value.astype(str).to_numpy().ravel()]  # st.table: text
+    assert [cell for cell in cells if HYPHEN_NUMBER.search(cell)] == []
