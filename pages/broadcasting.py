@@ -9,7 +9,7 @@ from core.lessons.shape_text import parse_optional_shape, parse_shape, shape_str
 from core.snippets.broadcasting import broadcasting_script
 from ui.exports import reproduce_block, show_chart
 from ui.figures.broadcasting import stretch_figure
-from ui.i18n import error_text, t
+from ui.i18n import error_text, minus_signs, t
 from ui.quiz import check_yourself, revealed, stop_until_answered
 
 NAMES = ("A", "B", "C")  # operand names on the page
@@ -120,7 +120,7 @@ st.subheader(t("broadcasting.rules_title", expr=typed))
 st.markdown(t("broadcasting.rule_1", padded=", ".join(
     f"{n} {shape_str(s)} → {shape_str(p)}" for n, s, p in zip(names, rule.shapes, rule.padded, strict=True))))
 padded_word = t("broadcasting.padded_one")
-table = {t("broadcasting.col_axis"): [str(step.from_right) for step in rule.steps]}
+table = {t("broadcasting.col_axis"): [minus_signs(str(step.from_right)) for step in rule.steps]}
 for k, name in enumerate(names):
     table[name] = [padded_word if step.sizes[k] is None else str(step.sizes[k]) for step in rule.steps]
 table[t("broadcasting.col_result")] = [str(step.out) if step.ok else "✗" for step in rule.steps]

@@ -6,6 +6,7 @@ English is complete; a key missing in another language falls back to English (a 
 fails on any such gap).
 """
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,10 @@ LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "zh": "简体中文"}  # code -> name shown in the switch
 DEFAULT_LANGUAGE = "en"
 LANG_KEY = "lang"  # session-state key and URL query parameter (?lang=zh)
+MINUS = "\u2212"  # the minus sign (−) the formulas show; house style for every negative number a student reads
+# A hyphen-minus that makes a number negative: before a digit (or ".5"), not inside a word, a file name or a
+# link's "=-4"; or in an exponent (1e-05). A range such as "3-5" or a name such as "cat-2" is left alone.
+NEGATIVE = re.compile(r"(?<![\w.=/-])-(?=\.?\d)|(?<=\de)-(?=\d)")
 
 
 def _flatten(prefix, table, out):
@@ -45,13 +50,19 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def minus_signs(text: str) -> str:
+    """``text`` with every negative number's hyphen-minus written as the minus sign (−)."""
+    return NEGATIVE.sub(MINUS, text)
+
+
 def t(key: str, **params) -> str:
-    """The text for ``key`` in the current language, with ``{placeholders}`` filled in."""
+    """The text for ``key`` in the current language, with ``{placeholders}`` filled in (negative numbers
+    with the minus sign, as the formulas show them)."""
     lang = current_language()
     text = catalogue(lang).get(key)
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(key, key)
-    return text.format(**params) if params else text
+    return minus_signs(text.format(**params)) if params else text
 
 
 def listing(items) -> str:

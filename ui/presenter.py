@@ -4,6 +4,7 @@ still (charts follow via ui.theme)."""
 
 import streamlit as st
 
+from ui.i18n import minus_signs
 from ui.theme import presenter_mode
 
 PRESENTER_ROOT_FONT = "130%"  # page text scale on a projector
@@ -57,7 +58,7 @@ def number_table(columns: dict, *, formats: dict, key: str) -> None:
         st.dataframe(columns, hide_index=True, key=key,
                      column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in formats.items()})
         return
-    shown = {name: [formats[name] % value if name in formats else value for value in values]
+    shown = {name: [minus_signs(formats[name] % value) if name in formats else value for value in values]
              for name, values in columns.items()}
     with st.container(height=TABLE_BOX_PX, key=key):
         st.table(shown, hide_index=True)

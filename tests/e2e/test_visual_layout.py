@@ -7,6 +7,7 @@ is what Chromium computed and laid out (computed styles, element boxes), never t
 
 import io
 import re
+import time
 
 import numpy as np
 import pytest
@@ -138,6 +139,49 @@ def test_no_formula_chart_title_or_lesson_link_is_cut(page, app_url, slug, viewp
     assert page.evaluate(TICKS_ON_TICKS) == []
 
 
+# The 3D scene's box inside its chart element: plotly's plot area and the scene's share of it, in CSS px.
+SCENE_BOX = """gd => { const f = gd._fullLayout, d = f.scene.domain, s = f._size;
+    return {left: s.l + d.x[0] * s.w, right: s.l + d.x[1] * s.w,
+            top: s.t + (1 - d.y[1]) * s.h, bottom: s.t + (1 - d.y[0]) * s.h}; }"""
+HAS_SCENE = "gd => !!gd._fullLayout.scene"  # a 3D chart (plotly's 2D charts have a WebGL layer too)
+INK = 60  # a pixel differs from the white background by more than this (summed over R, G, B): something is drawn
+EDGE_PX = 2  # the columns (rows) at the scene's edge that must stay empty
+COLOUR = 60  # a pixel's channels differ by more than this: a colour of the surface, not grey grid lines or text
+DRAWN_PX = 2000  # the surface is drawn once this many of the scene's pixels are coloured (WebGL draws after the SVG)
+SCENE_VIEWS = [("surface", PHONE), ("surface?present=1", PRESENTER), ("surface?surf_compare=true", LAPTOP),
+               ("descent?gd_view=surface", PHONE)]
+
+
+def _scene_pixels(chart) -> np.ndarray:
+    """The chart's 3D scene as drawn, (height, width, 3) RGB, from a screenshot."""
+    box = chart.evaluate(SCENE_BOX)
+    pixels = np.asarray(Image.open(io.BytesIO(chart.screenshot())).convert("RGB"), dtype=int)
+    return pixels[round(box["top"]):round(box["bottom"]), round(box["left"]):round(box["right"])]
+
+
+def _surface_drawn(scene: np.ndarray) -> bool:
+    return int((scene.max(axis=2) - scene.min(axis=2) > COLOUR).sum()) >= DRAWN_PX
+
+
+@pytest.mark.parametrize("url, viewport", SCENE_VIEWS, ids=["phone", "presenter", "compare-1366", "descent-phone"])
+def test_3d_chart_draws_its_box_tick_labels_and_axis_titles_inside_the_chart(page, app_url, url, viewport):
+    """plotly cuts whatever of a 3D scene falls outside its chart without a sign: anything drawn at the scene's
+    left or right edge (a w or b title, a tick label, a corner of the box) is cut off there."""
+    _open(page, f"{app_url}/{url}", viewport)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    charts = [chart for chart in page.locator(".js-plotly-plot").all() if chart.evaluate(HAS_SCENE)]
+    assert charts, "no 3D chart on the page"
+    for chart in charts:
+        chart.scroll_into_view_if_needed()
+        deadline = time.monotonic() + RENDER_MS / 1000
+        while not _surface_drawn(scene := _scene_pixels(chart)) and time.monotonic() < deadline:
+            pass  # each screenshot takes its time: poll until WebGL has drawn the surface
+        assert _surface_drawn(scene), "the 3D surface was never drawn"
+        ink = np.abs(scene - 255).sum(axis=2) > INK
+        edges = {"left": ink[:, :EDGE_PX].any(), "right": ink[:, -EDGE_PX:].any()}
+        assert not any(edges.values()), (url, viewport, edges)
+
+
 def _png() -> bytes:
     pixels = np.random.default_rng(SEED).integers(0, 256, (80, 80, 3), dtype=np.uint8)
     buffer = io.BytesIO()
@@ -177,12 +221,42 @@ UPLOADER_TEXT = """() => [...document.querySelectorAll('[data-testid="stFileUplo
 NOTATION = re.compile(r"\b(MB|JPG|PNG|WEBP|BMP|GIF|TIF)\b")  # units and file types, the same in every language
 
 
+def _english(words: list[str]) -> list[str]:
+    return [word for word in words if re.search(r"[A-Za-z]{2,}", NOTATION.sub("", word))]
+
+
+# A file dragged over the box: the events the browser sends, with a photo in their DataTransfer.
+DRAG_FILE = """() => { const d = new DataTransfer();
+    d.items.add(new File(['x'], 'a.png', {type: 'image/png'})); return d; }"""
+# Text a reader sees in the camera widget, as in UPLOADER_TEXT (the same walk, over the camera's box).
+CAMERA_TEXT = UPLOADER_TEXT.replace("stFileUploaderDropzone", "stCameraInput")
+
+
+def test_chinese_uploader_and_camera_show_no_english_while_a_file_is_dragged_or_the_camera_opens(page, app_url):
+    _open(page, f"{app_url}/cat_classifier?lang=zh", LAPTOP)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    zone.wait_for(timeout=RENDER_MS)
+    page.wait_for_function(f"() => ({UPLOADER_TEXT})().some(words => words.includes('上传'))", timeout=RENDER_MS)
+    files = page.evaluate_handle(DRAG_FILE)
+    for event in ("dragenter", "dragover"):
+        zone.dispatch_event(event, {"dataTransfer": files})
+    page.wait_for_function(f"() => ({UPLOADER_TEXT})()[0].includes('把文件拖放到这里')", timeout=RENDER_MS)
+    dragging = page.evaluate(UPLOADER_TEXT)[0]
+    assert _english(dragging) == [], dragging
+    zone.dispatch_event("dragleave", {"dataTransfer": files})
+    page.locator(".st-key-cat_camera_on label").first.click()
+    expect(page.locator('[data-testid="stCameraInputButton"]')).to_have_count(1)
+    # the permission request, then the live picture's button: no English in either (the first must not flash by)
+    page.wait_for_function(f"() => ({CAMERA_TEXT})()[0].some(word => word === '拍照')", timeout=RENDER_MS)
+    camera = page.evaluate(CAMERA_TEXT)[0]
+    assert _english(camera) == [], camera
+
+
 def test_chinese_page_shows_the_uploader_in_chinese(page, app_url):
     _open(page, f"{app_url}/cat_classifier?lang=zh", LAPTOP)
     expect(page.locator('[data-testid="stFileUploaderDropzone"]')).to_have_count(1, timeout=RENDER_MS)
     # the uploader and its stylesheet arrive with the script's run: wait until its Chinese words are drawn
     page.wait_for_function(f"() => ({UPLOADER_TEXT})().some(words => words.includes('上传'))", timeout=RENDER_MS)
     (words,) = page.evaluate(UPLOADER_TEXT)
-    english = [word for word in words if re.search(r"[A-Za-z]{2,}", NOTATION.sub("", word))]
-    assert english == [], words
+    assert _english(words) == [], words
     assert "上传" in words and any("每个文件最大 10 MB" in word for word in words), words

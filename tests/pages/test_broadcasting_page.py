@@ -56,7 +56,7 @@ def test_typing_shapes_updates_result_table_and_picture():
     _type(at, "bc_b", "4x1")
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
     table = table_with_column(at, AXIS)
-    assert list(table.iloc[:, 0]) == ["-3", "-2", "-1"]
+    assert list(table.iloc[:, 0]) == ["−3", "−2", "−1"]  # axis numbers with the minus sign
     assert not at.get("plotly_chart")  # 3-D results get no picture
     _type(at, "bc_c", "(1,)")
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
@@ -68,7 +68,7 @@ def test_incompatible_shapes_name_the_failing_axis_and_show_numpys_message():
     _type(at, "bc_a", "(2, 3)")
     _type(at, "bc_b", "(2, 4)")
     errors = _texts(at, "error")
-    assert any("Axis -1 fails" in e and "3, 4" in e for e in errors)
+    assert any("Axis −1 fails" in e and "3, 4" in e for e in errors)
     codes = " ".join(c.value for c in at.code)
     with pytest.raises(ValueError) as real:
         np.zeros((2, 3)) + np.zeros((2, 4))

@@ -129,7 +129,8 @@ def _option_names(at, key) -> list[str]:
 
 def test_sigmoid_value_is_right_when_worked_out_independently():
     at = open_with("sigmoid", quiz=str(SEED))
-    z = float(re.search(r"z = (-?[0-9.]+)", form_of(at, "quiz_sigmoid_value").markdown[0].value).group(1))
+    prompt = form_of(at, "quiz_sigmoid_value").markdown[0].value
+    z = float(re.search(r"z = (−?[0-9.]+)", prompt).group(1).replace("−", "-"))  # shown with the minus sign
     form = answer(at, "quiz_sigmoid_value", f"{1 / (1 + math.exp(-z)):.2f}")
     assert [s.value for s in form.success] == [RIGHT["en"]]
 

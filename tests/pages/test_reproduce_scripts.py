@@ -17,6 +17,7 @@ from PIL import Image
 
 from core.data.features import REAL_DEFAULT
 from tests.pages.conftest import ROOT, chart_spec, open_page, plotly_array, trace_by_meta
+from ui.i18n import minus_signs
 
 SCRIPT_TIMEOUT = 120  # seconds one script may take (the vectorization script times loops) on 2 busy cores
 SEED = 4  # fixed seed for the uploaded photo
@@ -61,7 +62,7 @@ def _open(script: str, **state):
 
 def _assert_shown(at, values: dict[str, str]) -> None:
     shown = _shown(at)
-    missing = {name: text for name, text in values.items() if text not in shown}
+    missing = {name: text for name, text in values.items() if minus_signs(text) not in shown and text not in shown}
     assert not missing, f"printed by the script but not on the page: {missing}"
 
 

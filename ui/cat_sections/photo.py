@@ -18,7 +18,7 @@ from ui.cat_sections.common import show_error
 from ui.cat_sections.upload_cache import once_per_upload
 from ui.i18n import listing, t
 from ui.safe_text import escape_markdown
-from ui.uploader import file_uploader
+from ui.uploader import camera_input, file_uploader
 from ui.url_state import keep, link_index
 
 UPLOAD_TYPES = sorted(suffix.lstrip(".") for suffix in PHOTO_SUFFIXES)  # what the uploader offers
@@ -54,7 +54,7 @@ def choose_photo(data) -> Photo | None:
     upload = file_uploader(left, t("cat.upload_label"), types=UPLOAD_TYPES, key="cat_upload",
                            help=t("cat.upload_help", formats=listing(FORMAT_NAMES)))
     camera_on = right.toggle(t("cat.camera_toggle"), key="cat_camera_on", help=t("cat.camera_help"))
-    shot = right.camera_input(t("cat.camera_label"), key="cat_camera") if camera_on else None
+    shot = camera_input(right, t("cat.camera_label"), key="cat_camera") if camera_on else None
     fit = right.radio(t("cat.fit_label"), FITS, link_index("cat_fit", FITS), format_func=lambda f: t(f"cat.fit_{f}"),
                       key="cat_fit", horizontal=True, help=t("cat.fit_help"))
     keep("cat_fit", fit)

@@ -39,6 +39,9 @@ SLIDER_TICK = 3  # px, short ticks: up to 100 of them share the slider
 CONTROL_FONT, PRESENTER_CONTROL_FONT = 14, 28  # px, the buttons' and slider's text: on a projector above body text
 CHART_HEIGHT = 580  # px: the animated charts need room for their controls
 PRESENTER_CHART_HEIGHT = 860  # px: the same on a projector, where title, legend and controls are larger
+# px: the 3D bowl's chart, lower: plotly sizes a 3D box by its scene's height, and at 580 px the box with its
+# J title overflowed a 390-px phone's width; at 540 the scene is as tall as the cost-surface page's, which fits.
+CHART_HEIGHT_3D = 540
 NOTE_FONT = {"color": "#FFFFFF", "weight": "bold", "shadow": "1px 1px 2px #000000"}  # readable on any map colour
 NOTE_FONT_3D = {"color": PALETTE["black"], "weight": "bold"}  # 3D text has no shadow; the box behind it is light
 ON_MAP_NOTE = "\u00a0"  # a blank note, never "": plotly creates no text element for "", and frames
@@ -133,7 +136,7 @@ def _controls(fig, shown, speed: float, three_d: bool) -> dict:
                                 "args": [[str(int(step))], {"frame": {"duration": 0, "redraw": redraw},
                                                             "mode": "immediate", "transition": {"duration": 0}}]}
                                for step in shown]}],
-        "height": PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT}
+        "height": PRESENTER_CHART_HEIGHT if presenter_mode() else CHART_HEIGHT_3D if three_d else CHART_HEIGHT}
 
 
 def _animate(fig, surface, path, shown, speed: float, three_d: bool, mark):
@@ -165,7 +168,7 @@ def animated_contour(surface, path, shown, mark=None, *, speed: float = 1.0, pic
 
 def animated_surface(surface, path, shown, mark=None, *, speed: float = 1.0):
     """The same path rolling over the rotatable 3D surface."""
-    fig = surface_3d(surface, title=t("descent.chart_surface"), show_scale=False)
+    fig = surface_3d(surface, title=t("descent.chart_surface"))
     return _animate(fig, surface, path, np.asarray(shown), speed, True, mark)
 
 

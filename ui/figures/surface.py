@@ -14,11 +14,15 @@ from ui.theme import PALETTE, SEQUENTIAL, presenter_mode, style
 CONTOURS = 30  # contour levels on the map
 MARK_SIZE = 14  # px, the minimum's marker on the map
 MARK_SIZE_3D = 7  # px, the same marker in 3D (plotly draws 3D markers larger)
-SCENE_ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}  # a slightly flattened box reads better as a bowl
+# plotly fixes a 3D view's vertical field of view, so a narrower chart shows less of the box's width: a
+# footprint of 0.85 (and a flattened height, which reads better as a bowl) keeps the box, its tick labels
+# and the w, b, J titles inside a 390-px phone's chart (a 1.0 footprint cut the w and b titles there).
+SCENE_ASPECT = {"x": 0.85, "y": 0.85, "z": 0.7}
 CAMERA_EYE = {"x": -1.25, "y": -1.25, "z": 0.7}  # from the (−w, −b) corner, above: the whole box fills the chart
 # Look at a point below the box's middle: the view moves up, so the near corner and the w, b titles stay in the
-# chart (closer, or centred, the near corner and the top of the surface were cut off).
-CAMERA_CENTER = {"x": 0.0, "y": 0.0, "z": -0.2}
+# chart (closer, or centred, the near corner and the top of the surface were cut off); and a little towards
+# the J axis, so the drawing (whose J title reaches further out than the w ticks) sits in the middle.
+CAMERA_CENTER = {"x": -0.06, "y": 0.06, "z": -0.2}
 SCENE_TICKS = 5  # at most this many tick labels per 3D axis
 SCENE_TICK, SCENE_TITLE = 11, 15  # px, 3D tick labels and axis titles
 PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE = 15, 22  # px, the same on a projector
@@ -31,11 +35,11 @@ def sent(J: np.ndarray) -> np.ndarray:
     return np.asarray(J, dtype=SENT_DTYPE)
 
 
-def surface_trace(surface, *, show_scale: bool = True):
-    """The 3D surface of J, coloured by height."""
+def surface_trace(surface):
+    """The 3D surface of J, coloured by height. No colour bar: the J axis already reads the height, and the bar
+    took a fifth of a phone's width from the scene (the contour map below it keeps its bar)."""
     return go.Surface(x=surface.ws, y=surface.bs, z=sent(surface.J), colorscale=SEQUENTIAL, meta="surface",
-                      name="J(w, b)", showscale=show_scale, opacity=0.92,
-                      colorbar={"title": {"text": "J"}, "len": 0.7},
+                      name="J(w, b)", showscale=False, opacity=0.92,
                       hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>J = %{z:.4f}<extra></extra>")
 
 
@@ -81,9 +85,9 @@ def scene_layout(surface) -> dict:
             "aspectmode": "manual", "aspectratio": SCENE_ASPECT, "camera": {"eye": CAMERA_EYE, "center": CAMERA_CENTER}}
 
 
-def surface_3d(surface, mark=None, *, title: str, show_scale: bool = True):
+def surface_3d(surface, mark=None, *, title: str):
     """J(w, b) as a surface the reader can rotate, zoom and hover, with the minimum marked."""
-    fig = go.Figure(surface_trace(surface, show_scale=show_scale))
+    fig = go.Figure(surface_trace(surface))
     if mark is not None:
         fig.add_trace(mark_trace(mark, three_d=True, lift=lift_of(surface)))
     style(fig, title=title)  # the legend above the scene: inside, it covered the J axis's tick labels
