@@ -1,5 +1,6 @@
 """The load test's protocol client sees what a real browser shows: same page, same interaction, same text.
-The walk over every page also checks that the app works offline: no page asks for anything outside it."""
+Each page's visit also checks that the app works offline (no page asks for anything outside it) and that
+nothing on it is cut or drawn on something else, at 1366 px and narrowed to a phone."""
 
 import asyncio
 import re
@@ -11,14 +12,16 @@ from playwright.sync_api import expect
 
 from bench.loadtest.client import StreamlitClient
 from bench.loadtest.widgets import changed_state
-from tests.e2e.conftest import assert_no_exception, wait_drawn, wait_idle
+from tests.e2e.conftest import assert_no_exception, lesson_slugs, wait_drawn, wait_idle
+from tests.e2e.layout import RELAID_OUT, TWO_FRAMES, what_is_cut
 
 pytestmark = pytest.mark.browser
 
 MARKUP = set("*_`$\\[]<>#|~")  # texts with these are rendered (markdown, LaTeX): not compared verbatim
 MAIN = '[data-testid="stMain"]'
-EVERY_PAGE_TIMEOUT_S = 900  # visits every page in both clients, on a busy machine (the default is 300 s)
 LOCAL_SCHEMES = ("data", "blob", "about")  # requests that never leave the browser
+LAPTOP = {"width": 1366, "height": 768}  # the smallest common classroom laptop screen
+PHONE = {"width": 390, "height": 844}  # a phone held upright
 
 
 # live measurements (the vectorization page's timings) differ per visit, in value and in unit (850 ns, 1.20 ms)
@@ -65,20 +68,18 @@ def _protocol(url: str, path: str, click: str | None = None):
     return _run(visit)
 
 
-def _every_page(url: str) -> dict[str, tuple[list[str], list[str]]]:
-    """Page path -> (texts, headings) as one protocol session receives them, visiting every page in turn
-    as a student clicking through the sidebar would."""
+def _one_page(url: str, path: str) -> tuple[list[str], list[str], set[str]]:
+    """(texts, headings, every page's path) of page ``path`` as a protocol session receives them, opened from
+    Home as a student clicking in the sidebar would."""
 
     async def visit():
         client = StreamlitClient(url)
         await client.connect()
         try:
-            await client.open_page("")
-            shown = {}
-            for path in sorted(client.pages):
+            result = await client.open_page("")
+            if path:
                 result = await client.open_page(path)
-                shown[path] = (result.texts(), _headings(result))
-            return shown
+            return result.texts(), _headings(result), set(client.pages)
         finally:
             await client.close()
 
@@ -99,22 +100,29 @@ def _expect_shown(page, texts: list[str], any_numbers: bool = False) -> None:
         expect(main).to_contain_text(_pattern(text, any_numbers))
 
 
-@pytest.mark.timeout(EVERY_PAGE_TIMEOUT_S)
-def test_every_page_shows_the_protocol_clients_text_and_asks_nothing_from_outside(page, app_url):
+@pytest.mark.parametrize("path", lesson_slugs())
+def test_every_page_shows_the_protocol_clients_text_cuts_nothing_and_asks_nothing_from_outside(page, app_url, path):
     own = urlparse(app_url).netloc
     outside = []
     page.on("request", lambda req: outside.append(req.url)
             if urlparse(req.url).scheme not in LOCAL_SCHEMES and urlparse(req.url).netloc != own else None)
-    pages = _every_page(app_url)
-    assert "graph" in pages and "" in pages
-    for path, (texts, headings) in pages.items():
-        page.goto(f"{app_url}/{path}")
-        wait_drawn(page)  # charts drawn and the network quiet: lazy chunks (plotly, katex, graphviz) loaded
-        plain = _plain(texts)
-        assert plain and headings, f"/{path}: nothing to compare"
-        expect(page.locator(MAIN).locator('[data-testid="stHeading"]')).to_have_text(headings, use_inner_text=True)
-        _expect_shown(page, plain, any_numbers=True)  # the vectorization page measures live
-        assert_no_exception(page)
+    texts, headings, pages = _one_page(app_url, path)
+    assert path in pages
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{app_url}/{path}")
+    wait_drawn(page)  # charts drawn and the network quiet: lazy chunks (plotly, katex, graphviz) loaded
+    plain = _plain(texts)
+    assert plain and headings, f"/{path}: nothing to compare"
+    expect(page.locator(MAIN).locator('[data-testid="stHeading"]')).to_have_text(headings, use_inner_text=True)
+    _expect_shown(page, plain, any_numbers=True)  # the vectorization page measures live
+    assert_no_exception(page)
+    assert what_is_cut(page) == {}, "at 1366 px"
+    # The same page on a phone: Streamlit lays its columns out again and redraws every chart at its new width,
+    # as a page opened on a phone draws it (nothing on the server depends on the window's size).
+    page.set_viewport_size(PHONE)
+    page.wait_for_function(RELAID_OUT)
+    page.evaluate(TWO_FRAMES)
+    assert what_is_cut(page) == {}, "on a phone"
     assert outside == []
 
 
