@@ -13,7 +13,7 @@ the browser built the radio from its default (English) and sent that back on the
 
 import streamlit as st
 
-from ui.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGES, t
+from ui.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGES, current_language, t
 from ui.presenter import apply_presenter_style
 from ui.share import share_popover
 from ui.theme import PRESENT_KEY
@@ -67,7 +67,8 @@ def _follow(widget_key: str, setting: object) -> None:
 def shared_sidebar(slug: str) -> None:
     """Language switch, presenter toggle and the share link of page ``slug``, shown on every page."""
     seed_from_url()
-    lang, present = st.session_state[LANG_KEY], bool(st.session_state[PRESENT_KEY])
+    lang = st.session_state[LANG_KEY] = current_language()  # a value no language has falls back to the default
+    present = bool(st.session_state[PRESENT_KEY])
     _follow(LANG_WIDGET, lang)
     _follow(PRESENT_WIDGET, present)
     with st.sidebar:

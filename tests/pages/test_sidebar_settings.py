@@ -65,3 +65,11 @@ def test_a_setting_changed_elsewhere_moves_the_widget(routed):  # noqa: F811
     assert not at.exception
     assert at.radio(key=LANG_WIDGET).value == "zh" and at.session_state[LANG_KEY] == "zh"
     assert "课程目录" in [h.value for h in at.subheader]
+
+
+def test_a_setting_no_language_has_falls_back_to_english(routed):  # noqa: F811
+    at = _open({})
+    at.session_state[LANG_KEY] = "fr"  # set by code, not by a link (a link's value is checked before it is kept)
+    at.run()
+    assert not at.exception
+    assert at.radio(key=LANG_WIDGET).value == "en" and at.session_state[LANG_KEY] == "en"
