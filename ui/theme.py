@@ -111,6 +111,18 @@ def current_look() -> Look:
     return Look(current_language(), presenter_mode())
 
 
+def title_room(fig, extra_em: float = 0.0) -> int:
+    """px above the plot for the title ``style`` gave ``fig`` (every wrapped line of it) and ``extra_em`` more
+    font sizes (a row of panel titles): for charts whose legend is not above the plot, where ``style`` leaves
+    room for two legend rows. In the figure's own font size, so presenter mode gets its larger room too."""
+    font = fig.layout.font.size
+    text = fig.layout.title.text or ""
+    if not text:
+        return round((PLAIN_TOP_MARGIN_EM + extra_em) * font)
+    extra_lines = text.count("<br>")
+    return round((TITLE_ONLY_EM + extra_em) * font + TITLE_LINE_EM * TITLE_FONT_SCALE * font * extra_lines)
+
+
 def style(fig, *, title=None, x_title=None, y_title=None, height=None, legend_inside=False):
     """Apply the house layout to a plotly figure and return it; ``legend_inside`` puts the legend in
     the plot's top-left corner (maps, where no line runs there) and leaves room above for the title only."""

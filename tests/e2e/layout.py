@@ -37,6 +37,19 @@ TICKS_ON_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].flat
             .map(([b]) => `${a} on ${b}`));
     }))"""
 
+# A chart title never drawn on the plot, a panel title, the legend, an axis title or a tick label (a title that
+# wraps needs room above the plot for every line, in presenter mode's larger type too).
+TITLE_ON_CHART = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+    const title = gd.querySelector('.gtitle');
+    if (!title || !title.textContent) return [];
+    const box = title.getBoundingClientRect(), chart = gd.getBoundingClientRect();
+    const hit = b => box.left < b.right - 1 && b.left < box.right - 1
+        && box.top < b.bottom - 1 && b.top < box.bottom - 1;
+    const others = [...gd.querySelectorAll('.annotation, .legend, .g-xtitle, .g-ytitle, .xtick, .ytick')]
+        .map(el => el.getBoundingClientRect()).filter(b => b.width > 0 && b.height > 0);
+    const onPlot = gd._fullLayout._has('cartesian') && box.bottom > chart.top + gd._fullLayout._size.t + 1;
+    return onPlot || others.some(hit) ? [title.textContent] : []; })"""
+
 
 # After a resize: every plotly chart has been drawn again at its box's new width (Streamlit redraws each chart
 # at its container's width; until it has, the chart's layout still holds the old width).
@@ -45,7 +58,8 @@ RELAID_OUT = """() => [...document.querySelectorAll('.js-plotly-plot')]
 # Two animation frames: whatever a redraw scheduled has been painted.
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 NOTHING_CUT = {"formula cut": CLIPPED_FORMULAS, "lesson link cut": CUT_LINKS, "chart title cut": CUT_TITLES,
-               "animation control on an axis": CONTROLS_ON_AXES, "tick label on a tick label": TICKS_ON_TICKS}
+               "animation control on an axis": CONTROLS_ON_AXES, "tick label on a tick label": TICKS_ON_TICKS,
+               "chart title on the chart": TITLE_ON_CHART}
 
 
 def what_is_cut(page) -> dict[str, list[str]]:

@@ -1,5 +1,5 @@
 """Real browser: what a class sees. Presenter mode makes headline numbers larger than body text and
-never leaves widget text, tables or the animation's controls smaller than it; the computation graph
+never leaves widget text, tables or the animation's controls smaller than it, nor cuts anything; the computation graph
 fits one screen; 3D charts draw their box inside the chart (nothing cut at 1366 px or on a phone is
 checked on every page by test_every_page_browser.py); the cat page says its test-set slider is off
 while an own photo is shown, and its uploader speaks Chinese on a Chinese page. Everything measured
@@ -15,7 +15,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_drawn, wait_idle
-from tests.e2e.layout import CLIPPED_FORMULAS
+from tests.e2e.layout import what_is_cut
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,8 @@ PRESENTER_STYLED = "() => parseFloat(getComputedStyle(document.documentElement).
 PLAY_BOX = """() => { const b = document.querySelector('.updatemenu-button').getBoundingClientRect();
     return {width: b.width, height: b.height}; }"""
 PLAY_HEIGHT_FACTOR = 1.4  # presenter: the Play button at least this many body-text sizes tall
-PRESENTER_PAGES = ("sigmoid", "loss", "descent", "rank_one", "cat_classifier")  # metrics, tables, inputs, animation
+PRESENTER_PAGES = ("sigmoid", "loss", "descent", "rank_one", "broadcasting", "cat_classifier")  # metrics, tables,
+# inputs, animation, panel titles
 
 
 def _open(page, url: str, viewport: dict) -> None:
@@ -69,7 +70,7 @@ def test_presenter_mode_makes_numbers_larger_and_nothing_smaller_than_body_text(
     page.locator(".katex-display").first.wait_for(timeout=RENDER_MS)
     if slug in ("sigmoid", "cat_classifier"):  # pages whose headline numbers are st.metric values
         page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=RENDER_MS)
-    assert page.evaluate(CLIPPED_FORMULAS) == []
+    assert what_is_cut(page) == {}  # presenter type is larger: titles and formulas need more room
     body = page.evaluate(BODY_PX)
     metrics, alerts = page.evaluate(METRIC_PX), page.evaluate(ALERT_PX)
     assert all(size >= HEADLINE_FACTOR * body for size in metrics), (metrics, body)

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.i18n import t
-from ui.theme import PALETTE, style
+from ui.theme import PALETTE, TITLE_LINE_UNITS, style, title_room, wrap_title
 
 ORIGINAL, COPY, RESULT = 0, 1, 2  # cell kinds, also the heatmap's z values
 KIND_COLOURS = {ORIGINAL: PALETTE["sky"], COPY: PALETTE["yellow"], RESULT: PALETTE["green"]}
@@ -17,7 +17,8 @@ DIGITS = 4  # significant digits written in a cell (quotients of "/" are not who
 CELL_GAP = 3  # px between cells
 SWATCH_SIZE = 14  # px, legend squares
 LEGEND_Y = -0.04  # legend just below the panels (fraction of the plot height)
-TOP_MARGIN = 80  # px above the panels: room for the title and the panel titles
+PANEL_TITLE_EM = 0.7  # room between the panel titles and the chart title, in font sizes
+PANEL_LINE_EM = 1.3  # each line of a panel title, in font sizes
 SUBPLOT_GAP = 0.06  # fraction of the width between panels
 
 
@@ -43,7 +44,10 @@ def stretch_figure(picture, titles: list[str]):
     titles: one panel title per operand and one for the result.
     """
     n_panels = len(picture.values)
-    fig = make_subplots(rows=1, cols=n_panels, subplot_titles=titles, horizontal_spacing=SUBPLOT_GAP)
+    # A panel has a share of the chart's width: its title wraps at that share of a chart title's line (a phone).
+    wrapped = [wrap_title(title, TITLE_LINE_UNITS // n_panels) for title in titles]
+    fig = make_subplots(rows=1, cols=n_panels, subplot_titles=["<br>".join(lines) for lines in wrapped],
+                        horizontal_spacing=SUBPLOT_GAP)
     for k, copied in enumerate(picture.copied):
         fig.add_trace(_panel(picture.values[k], copied.astype(int).tolist(), f"operand_{k}"), row=1, col=k + 1)
     result = picture.values[-1]
@@ -54,6 +58,7 @@ def stretch_figure(picture, titles: list[str]):
     fig.update_yaxes(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False)
     fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
     style(fig, title=t("broadcasting.picture_title"))
+    fig.update_annotations(font_size=fig.layout.font.size)  # panel titles as large as the chart's text
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": LEGEND_Y, "x": 0},
-                      margin={"t": TOP_MARGIN})
+                      margin={"t": title_room(fig, PANEL_TITLE_EM + PANEL_LINE_EM * max(map(len, wrapped)))})
     return fig

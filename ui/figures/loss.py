@@ -9,11 +9,10 @@ import plotly.graph_objects as go
 from core.neuron.model import CROSS_ENTROPY, SQUARED_ERROR
 from ui.figures.lines import add_lines, hline, hline_label
 from ui.i18n import t
-from ui.theme import CAT, LOSS_COLOURS, NON_CAT, PALETTE, style
+from ui.theme import CAT, LOSS_COLOURS, NON_CAT, PALETTE, style, title_room
 
 MARKER_SIZE = 12  # px, the current-w marker and chord ends
 LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"}  # under the w axis title
-TITLE_ONLY_MARGIN = 50  # px above the plot when the legend is below
 CE_TERMS = {1: "−log ŷ", 0: "−log(1 − ŷ)"}  # the cross-entropy loss for each label, any language
 LEGEND_BELOW_MARGIN = 110  # px under the plot: axis title plus a two-row legend
 
@@ -34,7 +33,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
                                  marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
     # Below the plot, as on the J(w) charts: above it, three entries in a half-width column run into the title.
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
@@ -55,7 +54,7 @@ def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, 
                              meta="current_w", marker={"size": MARKER_SIZE, "color": PALETTE["black"],
                                                        "symbol": "diamond"}))
     style(fig, title=title, x_title="w", y_title="J(w, b)")
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
 
 
 def per_example_chart(losses, y, cost: float):

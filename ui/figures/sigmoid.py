@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 
 from core.course import THRESHOLD
 from ui.figures.lines import add_lines, hline, hline_label, vline
-from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN, TITLE_ONLY_MARGIN
+from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN
 from ui.i18n import t
-from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
+from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style, title_room
 
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
@@ -21,7 +21,7 @@ LABEL_HEIGHT = 0.1  # a marker label's height in units of σ (the y axis spans a
 def _legend_below(fig):
     """The legend under the x axis, as on the loss page: above the plot its entries, one per row on a
     phone, ran into the chart's title. Below it, plotly grows the bottom margin to fit them."""
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": TITLE_ONLY_MARGIN, "b": LEGEND_BELOW_MARGIN})
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
 
 
 def _range_and_threshold(fig, *more: dict):
