@@ -18,10 +18,11 @@ from core.lessons.graph import (
 )
 from core.snippets.graph import graph_script
 from ui.exports import reproduce_block
-from ui.figures.graph import fmt, graph_dot
+from ui.figures.graph import FONT_PT, PRESENTER_FONT_PT, fmt, graph_dot
 from ui.i18n import t
 from ui.quiz import check_yourself, stop_until_answered
 from ui.quiz import revealed as result_revealed  # core.lessons.graph.revealed is the step plan
+from ui.theme import presenter_mode
 from ui.url_params import CG_ALPHA_DEFAULT, CG_ALPHA_MAX, CG_DEFAULTS, CG_INPUT_LIMIT, CG_SEED_MAX
 from ui.url_state import keep, link_value
 
@@ -67,7 +68,8 @@ buttons[2].button(t("graph.btn_next"), key="cg_next", on_click=_set_step, args=(
 buttons[3].button(t("graph.btn_all"), key="cg_all", on_click=_set_step, args=(total,), width="stretch")
 shown_step = step if result_shown else min(step, FORWARD_STEPS)  # predict first: no gradients drawn or described
 st.info(t("graph.step_status", step=shown_step, total=total, what=t(f"graph.step_{shown_step}")))
-st.graphviz_chart(graph_dot(p, v, shown_step), width="stretch", alt=t("graph.graph_alt"))
+graph_font = PRESENTER_FONT_PT if presenter_mode() else FONT_PT
+st.graphviz_chart(graph_dot(p, v, shown_step, graph_font), width="stretch", alt=t("graph.graph_alt"))
 stop_until_answered("graph", quiz)  # predict first: the backward pass below answers question 1
 
 st.subheader(t("graph.chain_header"))

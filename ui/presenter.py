@@ -16,16 +16,25 @@ METRIC_REM = 3.2  # presenter st.metric values, rem: the headline numbers, read 
 TABLE_BOX_PX = 480  # presenter: a long table scrolls inside a box this tall
 GRAPH_MAX_VH = 62  # the computation graph is at most this share of the window's height (fits on one screen) …
 GRAPH_MAX_PX = 680  # … and never taller than this (a whole-page screenshot stretches the window)
+PRESENTER_GRAPH_MAX_VH = 74  # presenter: the graph with its step buttons and status line above still fits one
+PRESENTER_GRAPH_MAX_PX = 800  # screen, its node text as large as body text
+PHONE_MAX_PX = 640  # a window this narrow is a phone (Streamlit's own breakpoint)
+GRAPH_PHONE_MIN_PX = 640  # on a phone the graph keeps this width, readable, and scrolls sideways in its box
 
 # Every mode. KaTeX: a long formula scrolls inside its own box instead of running off the page, and
 # tall fractions get room above and below (the box's overflow would otherwise cut their tops).
-# Page links (Home's lesson list) wrap instead of ending in "…". The graph fits the window's height.
+# Page links (Home's lesson list) wrap instead of ending in "…". The graph fits the window's height; on a
+# phone it keeps a readable width and scrolls sideways instead of shrinking its text to a few pixels.
 _BASE_CSS = f"""
 <style>
 .katex-display {{ overflow-x: auto; overflow-y: hidden; padding: 0.4em 0.1em 0.3em; }}
 [data-testid="stPageLink-NavLink"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 [data-testid="stGraphVizChart"] svg {{
   max-height: min({GRAPH_MAX_VH}vh, {GRAPH_MAX_PX}px); max-width: 100%; height: auto; }}
+@media (max-width: {PHONE_MAX_PX}px) {{
+  [data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
+  [data-testid="stGraphVizChart"] svg {{ min-width: {GRAPH_PHONE_MIN_PX}px; max-width: none; max-height: none; }}
+}}
 </style>
 """
 
@@ -41,6 +50,7 @@ html {{ font-size: {PRESENTER_ROOT_FONT}; }}
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"] {{ font-size: {METRIC_REM}rem; line-height: 1.2; }}
 .katex {{ font-size: 1.45em; }}
+[data-testid="stGraphVizChart"] svg {{ max-height: min({PRESENTER_GRAPH_MAX_VH}vh, {PRESENTER_GRAPH_MAX_PX}px); }}
 </style>
 """
 

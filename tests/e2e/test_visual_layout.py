@@ -86,13 +86,26 @@ def test_presenter_mode_makes_numbers_larger_and_nothing_smaller_than_body_text(
         expect(page.locator('[data-testid="stTable"] td').first).to_be_visible()
 
 
-@pytest.mark.parametrize("query, viewport", [("?present=1", PRESENTER), ("", LAPTOP)])
-def test_computation_graph_fits_one_screen_height(page, app_url, query, viewport):
+# The graph's smallest node text as drawn, in CSS px: its font size in the SVG's units times the SVG's scale.
+GRAPH_TEXT_PX = """svg => { const scale = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+    const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+    return Math.min(...sizes); }"""
+PAGE_SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > innerWidth + 1"
+
+
+@pytest.mark.parametrize("query, viewport", [("?present=1", PRESENTER), ("", LAPTOP), ("", PHONE)],
+                         ids=["presenter", "1366", "phone"])
+def test_computation_graph_fits_one_screen_height_with_text_as_large_as_body_text(page, app_url, query, viewport):
+    """A teacher shows the whole graph at once, readable from the back; on a phone it keeps its text size
+    and scrolls sideways inside its own box (the page itself never scrolls sideways)."""
     _open(page, f"{app_url}/graph{query}", viewport)
     graph = page.locator('[data-testid="stGraphVizChart"] svg').first
-    graph.wait_for(timeout=RENDER_MS)
+    graph.locator("text").first.wait_for(timeout=RENDER_MS)
     box = graph.bounding_box()
     assert 0 < box["height"] <= viewport["height"] - SLACK_PX, box
+    body = page.evaluate(BODY_PX)
+    assert graph.evaluate(GRAPH_TEXT_PX) >= body - SLACK_PX, (graph.evaluate(GRAPH_TEXT_PX), body)
+    assert not page.evaluate(PAGE_SCROLLS_SIDEWAYS)
 
 
 # The 3D scene's box inside its chart element: plotly's plot area and the scene's share of it, in CSS px.

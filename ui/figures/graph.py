@@ -15,6 +15,8 @@ HIDDEN = "?"  # shown where a value or gradient is not revealed yet
 BORDER, CURRENT_BORDER = 1, 3  # node border widths (pt): normal, lit at the current step
 SIGNIFICANT = 4  # significant digits of the numbers on the nodes
 TITLES = {"z": "z = w1·x1 + w2·x2 + b", "a": "a = σ(z)", "L": "L(a, y)"}  # node operations
+FONT_PT = 14  # node text, Graphviz points (Graphviz's own default)
+PRESENTER_FONT_PT = 20  # node text on a projector: the whole graph grows with it and still fits 1080 px
 
 
 def fmt(value: float, digits: int = SIGNIFICANT) -> str:
@@ -24,9 +26,9 @@ def fmt(value: float, digits: int = SIGNIFICANT) -> str:
     return f"{value:.{digits}g}".replace("-", "−")
 
 
-def _label(title: str, value: str | None, grad: str | None) -> str:
-    """An HTML-like DOT label: title, then the value (blue) and gradient (vermillion) lines."""
-    rows = [f"<tr><td><b>{escape(title)}</b></td></tr>"]
+def _label(title: str | None, value: str | None, grad: str | None) -> str:
+    """An HTML-like DOT label: title (if any), then the value (blue) and gradient (vermillion) lines."""
+    rows = [f"<tr><td><b>{escape(title)}</b></td></tr>"] if title else []
     for text, colour in ((value, PALETTE["blue"]), (grad, PALETTE["vermillion"])):
         if text is not None:
             rows.append(f'<tr><td><font color="{colour}">{escape(text)}</font></td></tr>')
@@ -53,11 +55,13 @@ def _current(step: int) -> set:
     return set(values - before_values) | set(grads - before_grads)
 
 
-def graph_dot(p: GraphPoint, v: GraphValues, step: int) -> str:
-    """DOT text of the seed's graph after ``step`` reveal steps (len(STEPS) = everything)."""
+def graph_dot(p: GraphPoint, v: GraphValues, step: int, font_pt: int = FONT_PT) -> str:
+    """DOT text of the seed's graph after ``step`` reveal steps (len(STEPS) = everything), its text ``font_pt``
+    points."""
     values, grads = revealed(step)
     current = _current(step)
-    lines = ["digraph G {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fontname="Helvetica"];',
+    lines = ["digraph G {", "rankdir=LR;",
+             f'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize={font_pt}];',
              f'edge [color="{PALETTE["grey"]}"];']
     for name, (title, value, grad) in _node_texts(p, v).items():
         shown_value = value if name in values else f"{name} = {HIDDEN}"
@@ -66,6 +70,7 @@ def graph_dot(p: GraphPoint, v: GraphValues, step: int) -> str:
         pen = PALETTE["vermillion"] if name in grads else PALETTE["grey"]
         width = CURRENT_BORDER if name in current else BORDER
         dashed = ',dashed' if name == "y" else ""
+        title = None if title == name else title  # "x1 = 1.0" names an input: no title line above it (a shorter graph)
         lines.append(f'{name} [label={_label(title, shown_value, shown_grad)}, fillcolor="{fill}", '
                      f'color="{pen}", penwidth={width}, style="rounded,filled{dashed}"];')
     edges = [(name, "z") for name in INPUTS] + [("z", "a"), ("a", "L"), ("y", "L")]
