@@ -10,6 +10,11 @@ from ui.theme import presenter_mode
 
 PNG_SCALE = 2  # PNG export at twice the on-screen resolution (sharp on slides)
 PRESENTER_PNG_SCALE = 3  # sharper still for presenter mode
+# The toolbar keeps the PNG download and the reset of the view: dragging still zooms (2D) or turns (3D), and
+# a double click resets. The full toolbar was wide enough to lie over a chart's title while the mouse was on it.
+TOOLBAR_REMOVED = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                   "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "zoom3d", "pan3d",
+                   "orbitRotation", "tableRotation", "resetCameraLastSave3d", "hoverClosest3d"]
 
 
 def _slug(text: str) -> str:
@@ -20,6 +25,7 @@ def chart_config(filename: str) -> dict:
     """plotly config: toolbar PNG download named after the page and its settings."""
     return {
         "displaylogo": False,
+        "modeBarButtonsToRemove": TOOLBAR_REMOVED,
         "toImageButtonOptions": {"format": "png", "filename": _slug(filename),
                                  "scale": PRESENTER_PNG_SCALE if presenter_mode() else PNG_SCALE},
     }

@@ -24,7 +24,8 @@ GRAPH_PHONE_MIN_PX = 640  # on a phone the graph keeps this width, readable, and
 # Every mode. KaTeX: a long formula scrolls inside its own box instead of running off the page, and
 # tall fractions get room above and below (the box's overflow would otherwise cut their tops).
 # Page links (Home's lesson list) wrap instead of ending in "…". The graph fits the window's height; on a
-# phone it keeps a readable width and scrolls sideways instead of shrinking its text to a few pixels.
+# phone it keeps a readable width and scrolls sideways instead of shrinking its text to a few pixels. A phone
+# shows no chart toolbar: a tap brought it up over the chart's title (a double tap still resets the view).
 _BASE_CSS = f"""
 <style>
 .katex-display {{ overflow-x: auto; overflow-y: hidden; padding: 0.4em 0.1em 0.3em; }}
@@ -34,6 +35,7 @@ _BASE_CSS = f"""
 @media (max-width: {PHONE_MAX_PX}px) {{
   [data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
   [data-testid="stGraphVizChart"] svg {{ min-width: {GRAPH_PHONE_MIN_PX}px; max-width: none; max-height: none; }}
+  .js-plotly-plot .modebar-container {{ display: none; }}
 }}
 </style>
 """

@@ -37,15 +37,16 @@ TICKS_ON_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].flat
             .map(([b]) => `${a} on ${b}`));
     }))"""
 
-# A chart title never drawn on the plot, a panel title, the legend, an axis title or a tick label (a title that
-# wraps needs room above the plot for every line, in presenter mode's larger type too).
+# A chart title never drawn on the plot, a panel title, the legend, an axis title, a tick label or the toolbar
+# (shown while the mouse is on the chart: a teacher's, after pressing Play). A title that wraps needs room above
+# the plot for every line, in presenter mode's larger type too.
 TITLE_ON_CHART = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
     const title = gd.querySelector('.gtitle');
     if (!title || !title.textContent) return [];
     const box = title.getBoundingClientRect(), chart = gd.getBoundingClientRect();
     const hit = b => box.left < b.right - 1 && b.left < box.right - 1
         && box.top < b.bottom - 1 && b.top < box.bottom - 1;
-    const others = [...gd.querySelectorAll('.annotation, .legend, .g-xtitle, .g-ytitle, .xtick, .ytick')]
+    const others = [...gd.querySelectorAll('.annotation, .legend, .g-xtitle, .g-ytitle, .xtick, .ytick, .modebar')]
         .map(el => el.getBoundingClientRect()).filter(b => b.width > 0 && b.height > 0);
     const onPlot = gd._fullLayout._has('cartesian') && box.bottom > chart.top + gd._fullLayout._size.t + 1;
     return onPlot || others.some(hit) ? [title.textContent] : []; })"""
