@@ -65,7 +65,7 @@ def step_by_step(X, Y, rate, loss, origin, name, spec):
     state = st.session_state
     left, right = st.columns(2)
     with left:
-        st.markdown(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
+        st.info(t("descent.step_count", count=state.gd_count, w=f"{state.gd_w:.4f}", b=f"{state.gd_b:.4f}",
                       J=f"{state.gd_points[-1][2]:.5f}"))
         st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
         update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))

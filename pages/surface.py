@@ -69,7 +69,7 @@ for col, name in zip(st.columns(len(shown)), shown, strict=True):
         show_chart(contours, f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{name}")
         if name == "cross_entropy" and is_separable(X, Y):
             st.warning(t("surface.separable_note"))
-        st.markdown(words)
+        st.success(words)  # the result line: presenter mode sets it larger than body text
         st.info(t("surface.convex_note" if name == "cross_entropy" else "surface.nonconvex_note"))
 
 st.latex(r"J(w, b) = \frac{1}{m}\sum_{i=1}^{m} L\bigl(\sigma(w x^{(i)} + b),\, y^{(i)}\bigr)")

@@ -19,6 +19,7 @@ GRAPH_MAX_PX = 680  # … and never taller than this (a whole-page screenshot st
 PRESENTER_GRAPH_MAX_VH = 74  # presenter: the graph with its step buttons and status line above still fits one
 PRESENTER_GRAPH_MAX_PX = 800  # screen, its node text as large as body text
 PHONE_MAX_PX = 640  # a window this narrow is a phone (Streamlit's own breakpoint)
+PHONE_FORMULA_EM = 1.0  # display formulas on a phone at body size (KaTeX's 1.21) so more of them fit the width
 GRAPH_PHONE_MIN_PX = 640  # on a phone the graph keeps this width, readable, and scrolls sideways in its box
 
 # Every mode. KaTeX: a long formula scrolls inside its own box instead of running off the page, and
@@ -36,6 +37,7 @@ _BASE_CSS = f"""
   [data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
   [data-testid="stGraphVizChart"] svg {{ min-width: {GRAPH_PHONE_MIN_PX}px; max-width: none; max-height: none; }}
   .js-plotly-plot .modebar-container {{ display: none; }}
+  .katex-display > .katex {{ font-size: {PHONE_FORMULA_EM}em; }}
 }}
 </style>
 """
