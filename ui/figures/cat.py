@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 from core.course import THRESHOLD
 from ui.figures.finished import FinishedFigure
 from ui.figures.lines import add_lines, hline, hline_label, vline
-from ui.i18n import t
+from ui.i18n import minus_signs, t
 from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
 
 MARKER_SIZE = 16  # px, the photo's point on the sigmoid
@@ -41,7 +41,7 @@ def sigmoid_point(zs, ps, z: float, p: float):
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
     colour = CAT if p > THRESHOLD else NON_CAT
     fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
-                             text=[f"z = {z:.2f}<br>p = {100 * p:.1f} %"], cliponaxis=False,
+                             text=[minus_signs(f"z = {z:.2f}<br>p = {100 * p:.1f} %")], cliponaxis=False,
                              textposition=_label_side(zs, z),
                              marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
     add_lines(fig, [hline(THRESHOLD, colour=PALETTE["black"], dash="dot"),
@@ -57,7 +57,7 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
     # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
     # ones, where labels on the bars would cover each other.
     # Names wrapped to LABEL_UNITS and kept level: tilted on a phone, two-line labels ran into each other.
-    labels = ["<br>".join(wrap_title(name, LABEL_UNITS)) + f"<br><b>{value:+.3f}</b>"
+    labels = ["<br>".join(wrap_title(name, LABEL_UNITS)) + f"<br><b>{minus_signs(f'{value:+.3f}')}</b>"
               for name, value in zip(names, values, strict=True)]
     fig = go.Figure(go.Waterfall(
         x=labels, y=list(values), measure=["relative", "relative", "relative", "total"],
