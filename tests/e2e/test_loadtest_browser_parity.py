@@ -49,7 +49,9 @@ def _headings(result) -> list[str]:
 
 
 def _protocol(url: str, path: str, click: str | None = None):
-    """(texts before, texts after clicking widget ``click``, headings) as the protocol client receives them."""
+    """(texts before, texts after clicking widget ``click`` (none: the same), headings after, every page's path)
+    of page ``path`` as the protocol client receives them, opened from Home as a student clicking in the sidebar
+    would."""
 
     async def visit():
         client = StreamlitClient(url)
@@ -61,25 +63,7 @@ def _protocol(url: str, path: str, click: str | None = None):
             before = result
             if click is not None:
                 result = await client.set_widget(changed_state(result.find_widget(click)))
-            return before.texts(), result.texts(), _headings(result)
-        finally:
-            await client.close()
-
-    return _run(visit)
-
-
-def _one_page(url: str, path: str) -> tuple[list[str], list[str], set[str]]:
-    """(texts, headings, every page's path) of page ``path`` as a protocol session receives them, opened from
-    Home as a student clicking in the sidebar would."""
-
-    async def visit():
-        client = StreamlitClient(url)
-        await client.connect()
-        try:
-            result = await client.open_page("")
-            if path:
-                result = await client.open_page(path)
-            return result.texts(), _headings(result), set(client.pages)
+            return before.texts(), result.texts(), _headings(result), set(client.pages)
         finally:
             await client.close()
 
@@ -106,7 +90,7 @@ def test_every_page_shows_the_protocol_clients_text_cuts_nothing_and_asks_nothin
     outside = []
     page.on("request", lambda req: outside.append(req.url)
             if urlparse(req.url).scheme not in LOCAL_SCHEMES and urlparse(req.url).netloc != own else None)
-    texts, headings, pages = _one_page(app_url, path)
+    texts, _, headings, pages = _protocol(app_url, path)
     assert path in pages
     page.set_viewport_size(LAPTOP)
     page.goto(f"{app_url}/{path}")
@@ -127,7 +111,7 @@ def test_every_page_shows_the_protocol_clients_text_cuts_nothing_and_asks_nothin
 
 
 def test_graph_step_button_gives_the_same_text_in_both_clients(page, app_url):
-    before, after, _ = _protocol(app_url, "graph", click="cg_next")  # opens at step 0
+    before, after, _, _ = _protocol(app_url, "graph", click="cg_next")  # opens at step 0
     changed = [t for t in _plain(after) if t not in _plain(before)]
     assert changed, "clicking cg_next changed no plain text: nothing to compare"
     page.goto(f"{app_url}/graph")
