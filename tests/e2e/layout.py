@@ -26,16 +26,16 @@ CONTROLS_ON_AXES = """() => [...document.querySelectorAll('.js-plotly-plot')].fl
     const axes = boxes('.g-xtitle, .g-ytitle, .xtick, .ytick');
     const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     return controls.flatMap(([c, cb]) => axes.filter(([, ab]) => hit(cb, ab)).map(([a]) => `${c} on ${a}`)); })"""
-# Tick labels of one axis (bar names with their values, numbers) never drawn on each other.
-TICKS_ON_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd =>
-    ['.xtick', '.ytick'].flatMap(sel => {
-        const ticks = [...gd.querySelectorAll(sel)].map(el => [el.textContent, el.getBoundingClientRect()])
-            .filter(([text, box]) => text && box.width > 0);
-        const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
-            && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-        return ticks.flatMap(([a, ab], i) => ticks.slice(i + 1).filter(([, bb]) => hit(ab, bb))
-            .map(([b]) => `${a} on ${b}`));
-    }))"""
+# Tick labels (bar names with their values, numbers) never drawn on each other, within an axis or where the two
+# axes meet at a corner.
+TICKS_ON_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+    const ticks = sel => [...gd.querySelectorAll(sel)].map(el => [el.textContent, el.getBoundingClientRect()])
+        .filter(([text, box]) => text && box.width > 0);
+    const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const clash = (one, other) => one.flatMap(([a, ab], i) => other.slice(one === other ? i + 1 : 0)
+        .filter(([, bb]) => hit(ab, bb)).map(([b]) => `${a} on ${b}`));
+    const xs = ticks('.xtick'), ys = ticks('.ytick');
+    return [...clash(xs, xs), ...clash(ys, ys), ...clash(xs, ys)]; })"""
 
 # A chart title never drawn on the plot, a panel title, the legend, an axis title, a tick label or the toolbar
 # (shown while the mouse is on the chart: a teacher's, after pressing Play). A title that wraps needs room above

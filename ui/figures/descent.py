@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from ui.figures.finished import finished
 from ui.figures.map_image import map_layout_image
-from ui.figures.surface import CONTOURS, contour_map, lift_of, mark_trace, surface_3d
+from ui.figures.surface import CONTOURS, contour_map, corner_standoff, lift_of, mark_trace, surface_3d
 from ui.i18n import t
 from ui.theme import PALETTE, presenter_mode, style
 
@@ -122,7 +122,8 @@ def _controls(fig, shown, speed: float, three_d: bool) -> dict:
     play = [None, {"frame": frame, "fromcurrent": True, "mode": "immediate", "transition": {"duration": 0}}]
     pause = [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}]
     size = PRESENTER_CONTROL_FONT if presenter_mode() else CONTROL_FONT
-    axis_room = 0 if three_d else round(AXIS_ROOM_EM * fig.layout.font.size)  # 3D: its axes are inside the scene
+    # 3D: its axes are inside the scene; 2D: below the map's w axis, its lowered tick labels and its title
+    axis_room = 0 if three_d else round(AXIS_ROOM_EM * fig.layout.font.size) + corner_standoff(fig)
     font = {"size": size}
     return {
         "updatemenus": [{"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left",

@@ -23,6 +23,7 @@ CAMERA_EYE = {"x": -1.25, "y": -1.25, "z": 0.7}  # from the (−w, −b) corner,
 # chart (closer, or centred, the near corner and the top of the surface were cut off); and a little towards
 # the J axis, so the drawing (whose J title reaches further out than the w ticks) sits in the middle.
 CAMERA_CENTER = {"x": -0.06, "y": 0.06, "z": -0.2}
+CORNER_STANDOFF_EM = 0.8  # font sizes between a map's w axis and its tick labels (clear of the b labels at the corner)
 SCENE_TICKS = 5  # at most this many tick labels per 3D axis
 SCENE_TICK, SCENE_TITLE = 11, 15  # px, 3D tick labels and axis titles
 PRESENTER_SCENE_TICK, PRESENTER_SCENE_TITLE = 15, 22  # px, the same on a projector
@@ -95,13 +96,20 @@ def surface_3d(surface, mark=None, *, title: str):
     return fig
 
 
+def corner_standoff(fig) -> int:
+    """px between a map's w axis and its tick labels, in the figure's font size (presenter type needs more)."""
+    return round(CORNER_STANDOFF_EM * fig.layout.font.size)
+
+
 def contour_map(surface, mark=None, *, title: str, show_scale: bool = True):
     """J(w, b) from above: contour lines of equal cost, with the minimum marked."""
     fig = go.Figure(contour_trace(surface, show_scale=show_scale))
     if mark is not None:
         fig.add_trace(mark_trace(mark, three_d=False))
     style(fig, title=title, x_title="w", y_title="b", legend_inside=True)
-    fig.update_xaxes(range=[surface.ws[0], surface.ws[-1]])
+    # The map's ranges end on ticks: the x axis's first label sits below the corner where the y axis's lowest
+    # label ends; a little lower, the two "−10"s no longer overlap.
+    fig.update_xaxes(range=[surface.ws[0], surface.ws[-1]], ticklabelstandoff=corner_standoff(fig))
     fig.update_yaxes(range=[surface.bs[0], surface.bs[-1]])
     return fig
 
