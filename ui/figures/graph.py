@@ -36,13 +36,14 @@ def _label(title: str | None, value: str | None, grad: str | None) -> str:
 
 
 def _node_texts(p: GraphPoint, v: GraphValues) -> dict:
-    """node -> (title, value text, gradient text) with everything revealed."""
+    """node -> (title, value text, gradient text) with everything revealed; inputs and y have no title
+    ("x1 = 1.0" names the node itself: one line less per node, a shorter graph)."""
     grads = {"x1": v.dx1, "w1": v.dw1, "x2": v.dx2, "w2": v.dw2, "b": v.db, "z": v.dz, "a": v.da, "L": 1.0}
-    texts = {name: (name, f"{name} = {fmt(getattr(p, name))}", f"d{name} = {fmt(grads[name])}") for name in INPUTS}
+    texts = {name: (None, f"{name} = {fmt(getattr(p, name))}", f"d{name} = {fmt(grads[name])}") for name in INPUTS}
     texts["z"] = (TITLES["z"], f"z = {fmt(v.z)}", f"dz = {fmt(v.dz)}")
     texts["a"] = (TITLES["a"], f"a = {fmt(v.a)}", f"da = {fmt(v.da)}")
     texts["L"] = (TITLES["L"], f"L = {fmt(v.L)}", "dL/dL = 1")
-    texts["y"] = ("y", f"y = {fmt(p.y)}", None)
+    texts["y"] = (None, f"y = {fmt(p.y)}", None)
     return texts
 
 
@@ -70,7 +71,6 @@ def graph_dot(p: GraphPoint, v: GraphValues, step: int, font_pt: int = FONT_PT) 
         pen = PALETTE["vermillion"] if name in grads else PALETTE["grey"]
         width = CURRENT_BORDER if name in current else BORDER
         dashed = ',dashed' if name == "y" else ""
-        title = None if title == name else title  # "x1 = 1.0" names an input: no title line above it (a shorter graph)
         lines.append(f'{name} [label={_label(title, shown_value, shown_grad)}, fillcolor="{fill}", '
                      f'color="{pen}", penwidth={width}, style="rounded,filled{dashed}"];')
     edges = [(name, "z") for name in INPUTS] + [("z", "a"), ("a", "L"), ("y", "L")]

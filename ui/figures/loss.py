@@ -17,6 +17,12 @@ CE_TERMS = {1: "−log ŷ", 0: "−log(1 − ŷ)"}  # the cross-entropy loss for
 LEGEND_BELOW_MARGIN = 110  # px under the plot: axis title plus a two-row legend
 
 
+def legend_below(fig):
+    """The legend under the x axis (the loss and sigmoid charts): above the plot its entries, one per row on a
+    phone, ran into the chart's title. Below it, plotly grows the bottom margin to fit them."""
+    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
+
+
 def loss_chart(y_hat, ce, sq, y: int, mark=None):
     """Cross-entropy and ½(ŷ − y)² against ŷ for one label y; arrays are (points,).
 
@@ -33,7 +39,7 @@ def loss_chart(y_hat, ce, sq, y: int, mark=None):
                                  marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     style(fig, title=t("loss.chart_loss_title", y=y), x_title="ŷ", y_title="L(ŷ, y)")
     # Below the plot, as on the J(w) charts: above it, three entries in a half-width column run into the title.
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
+    return legend_below(fig)
 
 
 def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, colour: str, meta: str):
@@ -54,7 +60,7 @@ def cost_chart(w_grid, costs, chord, w_now: float, j_now: float, *, title: str, 
                              meta="current_w", marker={"size": MARKER_SIZE, "color": PALETTE["black"],
                                                        "symbol": "diamond"}))
     style(fig, title=title, x_title="w", y_title="J(w, b)")
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
+    return legend_below(fig)
 
 
 def per_example_chart(losses, y, cost: float):

@@ -8,20 +8,14 @@ import plotly.graph_objects as go
 
 from core.course import THRESHOLD
 from ui.figures.lines import add_lines, hline, hline_label, vline
-from ui.figures.loss import LEGEND_BELOW, LEGEND_BELOW_MARGIN
+from ui.figures.loss import legend_below
 from ui.i18n import t
-from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style, title_room
+from ui.theme import CAT, NON_CAT, PALETTE, RIGHT, WRONG, style
 
 MARKER_SIZE = 14  # px, the moving z marker
 POINT_SIZE = 10  # px, data points and prediction markers
 PEAK_SIDE = -0.5  # from this z on, the σ' label goes above its curve's peak (σ'(−0.5) ≈ 0.235, peak 0.25)
 LABEL_HEIGHT = 0.1  # a marker label's height in units of σ (the y axis spans about 1.1): clear of a line this far
-
-
-def _legend_below(fig):
-    """The legend under the x axis, as on the loss page: above the plot its entries, one per row on a
-    phone, ran into the chart's title. Below it, plotly grows the bottom margin to fit them."""
-    return fig.update_layout(legend=LEGEND_BELOW, margin={"t": title_room(fig), "b": LEGEND_BELOW_MARGIN})
 
 
 def _range_and_threshold(fig, *more: dict):
@@ -56,7 +50,7 @@ def sigmoid_chart(z, s, ds, z_mark: float, s_mark: float, ds_mark: float):
                              marker={"size": MARKER_SIZE, "color": PALETTE["black"], "symbol": "diamond"}))
     _range_and_threshold(fig, vline(z_mark, colour=PALETTE["grey"]))
     style(fig, title=t("sigmoid.chart_sigma_title"), x_title="z", y_title=t("sigmoid.axis_value"))
-    return _legend_below(fig)
+    return legend_below(fig)
 
 
 def _class_points(fig, x, y):
@@ -93,4 +87,4 @@ def model_chart(fit, x, y):
                                  line={"color": PALETTE["purple"], "width": 2, "dash": "dash"}))
     fig.update_xaxes(range=[float(fit.x_grid[0]), float(fit.x_grid[-1])])
     style(fig, title=t("sigmoid.chart_model_title"), x_title="x", y_title="ŷ")
-    return _legend_below(fig)
+    return legend_below(fig)
