@@ -36,6 +36,12 @@ HEALTH_TIMEOUT_S = 2.0  # one health request
 STATS_TIMEOUT_S = 2.0  # one question to HAProxy's stats socket
 SOCKET_CHUNK = 65536  # bytes read from the stats socket at a time
 LOG_TAIL_LINES = 8  # lines of a log quoted when a start fails
+# Each replica's NumPy uses one BLAS thread: N replicas on N cores would otherwise each start a thread per core
+# and spin them after every BLAS call, taking cores from the other replicas. Measured with
+# `python -m bench.loadtest.hall --sizes 60 --seconds 45 --parts busy`, two pairs each, alternating:
+# 2 replicas at 60 students served 29.7 and 30.5 interactions/s (p95 1,680 and 1,712 ms) on OpenBLAS's
+# default two threads, 31.9 and 30.9/s (p95 1,507 and 1,612 ms) on one. A value already set is kept.
+REPLICA_THREADS_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -102,10 +108,17 @@ def replica_command(port: int) -> list[str]:
             "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
 
 
+def replica_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """A replica's environment: ``base`` (default os.environ), the project on PYTHONPATH, one BLAS thread
+    unless the caller set a count."""
+    base = dict(os.environ if base is None else base)
+    return {**REPLICA_THREADS_ENV, **base, "PYTHONPATH": str(ROOT)}
+
+
 def _start_replica(name: str, port: int, log_dir: Path) -> Replica:
     log_path = log_dir / f"{name}.log"
     with log_path.open("a") as log:  # the child keeps its own descriptor
-        proc = subprocess.Popen(replica_command(port), cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        proc = subprocess.Popen(replica_command(port), cwd=ROOT, env=replica_env(),
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     return Replica(name, port, proc, log_path)
 

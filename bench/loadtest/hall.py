@@ -8,7 +8,9 @@ Plays, one after another, with the same script, seed and photos:
    at the first one past p95 2 s or with an error: capacity = the largest size that held, per core.
 Prints the whole as one Markdown table (as the README shows it) and writes every run's JSON to
 bench/results/hall.json. Each run starts and stops its own servers; the load generator runs on
-the same machine and takes CPU from them, so read the figures as a lower bound.
+the same machine and takes CPU from them, so read the figures as a lower bound. The one process
+runs NumPy on one BLAS thread as the replicas do (deploy.hall.REPLICA_THREADS_ENV), so the two
+setups differ only in their number of processes.
 """
 
 import argparse
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from bench.loadtest.__main__ import P95_GOAL_MS, parse_args, passed, run
 from bench.loadtest.photos import class_photos
+from deploy.hall import REPLICA_THREADS_ENV
 
 RESULTS = Path("bench/results/hall.json")
 REALISTIC_THINK = "5,20"  # seconds between clicks of a student who reads the page
@@ -93,6 +96,8 @@ def table(results: list[dict]) -> list[str]:
 
 def main(argv=None) -> int:
     args = _args(argv)
+    for name, value in REPLICA_THREADS_ENV.items():  # the one process as a replica (a value already set stays)
+        os.environ.setdefault(name, value)
     parts = set(args.parts.split(","))
     photos = class_photos(max(args.sizes), seed=0)  # bigger classes share them (the gap runs out past ~60)
     started, results = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deploy.hall import COOKIE, TEMPLATE, render_config
+from deploy.hall import COOKIE, TEMPLATE, render_config, replica_env
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
@@ -52,6 +52,13 @@ def test_rendered_haproxy_cfg_is_valid_with_one_sticky_server_per_replica(haprox
     servers = [line.split() for line in text.splitlines() if line.strip().startswith("server ")]
     assert servers == [["server", f"r{i}", f"127.0.0.1:{port}", "cookie", f"r{i}"]
                        for i, port in enumerate(PORTS[:replicas], start=1)]
+
+
+def test_replicas_run_numpy_on_one_blas_thread_unless_told_otherwise():
+    bare = replica_env({"PATH": "/usr/bin"})
+    assert bare["OPENBLAS_NUM_THREADS"] == bare["OMP_NUM_THREADS"] == bare["MKL_NUM_THREADS"] == "1"
+    assert bare["PATH"] == "/usr/bin" and bare["PYTHONPATH"] == str(ROOT)
+    assert replica_env({"OPENBLAS_NUM_THREADS": "4"})["OPENBLAS_NUM_THREADS"] == "4"  # an admin's choice stays
 
 
 def test_haproxy_check_rejects_a_broken_config(haproxy, tmp_path):
@@ -100,6 +107,7 @@ def test_container_is_slim_non_root_healthy_and_without_dev_dependencies():
     assert ["EXPOSE", str(APP_PORT)] in instructions
     assert any(words[0] == "VOLUME" and "/data" in " ".join(words) for words in instructions)
     assert "LOGITLAB_DATA=/data" in text
+    assert "OPENBLAS_NUM_THREADS=1" in text  # one server per container: BLAS threads would spin on other pods' cores
 
 
 def test_manifests_pass_kubernetes_validate_strict():
