@@ -34,24 +34,29 @@ def _label_side(zs, z: float) -> str:
     return "top left" if z - room >= zs[0] else "top right"
 
 
+def sigmoid_data(zs, ps, z: float, p: float) -> dict[int, dict]:
+    """What ``sigmoid_point`` draws from the numbers, by trace: σ over zs (0) and the photo's point (1)."""
+    return {0: {"x": zs, "y": ps},
+            1: {"x": [z], "y": [p], "text": [minus_signs(f"z = {z:.2f}<br>p = {100 * p:.1f} %")],
+                "textposition": _label_side(zs, z), "marker": {"color": CAT if p > THRESHOLD else NON_CAT}}}
+
+
 def sigmoid_point(zs, ps, z: float, p: float):
     """σ over zs with this photo's (z, p) marked and the 0.5 threshold drawn."""
+    curve, point = sigmoid_data(zs, ps, z, p).values()
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=zs, y=ps, mode="lines", name="σ(z)", meta="sigmoid",
+    fig.add_trace(go.Scatter(**curve, mode="lines", name="σ(z)", meta="sigmoid",
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
-    colour = CAT if p > THRESHOLD else NON_CAT
-    fig.add_trace(go.Scatter(x=[z], y=[p], mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point",
-                             text=[minus_signs(f"z = {z:.2f}<br>p = {100 * p:.1f} %")], cliponaxis=False,
-                             textposition=_label_side(zs, z),
-                             marker={"size": MARKER_SIZE, "color": colour, "symbol": "diamond"}))
+    fig.add_trace(go.Scatter(**{**point, "marker": {**point["marker"], "size": MARKER_SIZE, "symbol": "diamond"}},
+                             mode="markers+text", name=t("cat.fig_this_photo"), meta="z_point", cliponaxis=False))
     add_lines(fig, [hline(THRESHOLD, colour=PALETTE["black"], dash="dot"),
                     vline(0, colour=PALETTE["grey"], dash="dash")],
               [hline_label(t("cat.fig_threshold"), THRESHOLD, "top left")])
     return style(fig, title=t("cat.fig_sigmoid_title"), x_title="z = wᵀx + b", y_title="p(cat) = σ(z)")
 
 
-def logit_waterfall(positive: float, negative: float, b: float, z: float):
-    """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
+def waterfall_data(positive: float, negative: float, b: float, z: float) -> dict[int, dict]:
+    """What ``logit_waterfall`` draws from the numbers: its one trace's bars and their labels."""
     names = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
     values = (positive, negative, b, z)
     # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
@@ -59,8 +64,13 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
     # Names wrapped to LABEL_UNITS and kept level: tilted on a phone, two-line labels ran into each other.
     labels = ["<br>".join(wrap_title(name, LABEL_UNITS)) + f"<br><b>{minus_signs(f'{value:+.3f}')}</b>"
               for name, value in zip(names, values, strict=True)]
+    return {0: {"x": labels, "y": list(values)}}
+
+
+def logit_waterfall(positive: float, negative: float, b: float, z: float):
+    """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
     fig = go.Figure(go.Waterfall(
-        x=labels, y=list(values), measure=["relative", "relative", "relative", "total"],
+        **waterfall_data(positive, negative, b, z)[0], measure=["relative", "relative", "relative", "total"],
         textinfo="none", meta="z_parts",
         increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
         totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
@@ -68,11 +78,17 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
     return fig.update_xaxes(tickangle=0)
 
 
+def evidence_data(photo, values, limit: float) -> dict[int, dict]:
+    """What ``evidence_on_photo`` draws from the numbers: the photo (0) and its evidence map over ±limit (1)."""
+    return {0: {"z": photo}, 1: {"z": values, "zmin": -limit, "zmax": limit}}
+
+
 def evidence_on_photo(photo, values, limit: float, *, title: str):
     """The photo (64, 64, 3) with its signed evidence map laid over it: orange towards "cat", blue
     away, transparent where a pixel hardly counts, so the photo shows through."""
-    fig = go.Figure(go.Image(z=photo, meta="photo", hoverinfo="skip"))
-    fig.add_trace(go.Heatmap(z=values, meta="evidence_overlay", colorscale=OVERLAY, zmid=0, zmin=-limit, zmax=limit,
+    image, overlay = evidence_data(photo, values, limit).values()
+    fig = go.Figure(go.Image(**image, meta="photo", hoverinfo="skip"))
+    fig.add_trace(go.Heatmap(**overlay, meta="evidence_overlay", colorscale=OVERLAY, zmid=0,
                              colorbar={"title": {"text": "w·x"}},
                              hovertemplate=t("annotations.pixel_hover")))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False, showgrid=False)
@@ -81,9 +97,15 @@ def evidence_on_photo(photo, values, limit: float, *, title: str):
 
 
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
-    extra = {"coloraxis": coloraxis} if coloraxis else {
-        "colorscale": DIVERGING, "zmid": 0, "zmin": -limit, "zmax": limit, "colorbar": {"title": {"text": colorbar}}}
-    return go.Heatmap(z=values, meta=meta, hovertemplate=t("annotations.pixel_hover"), **extra)
+    extra = {"z": values, "coloraxis": coloraxis} if coloraxis else {
+        **signed_map_data(values, limit)[0], "colorscale": DIVERGING, "zmid": 0,
+        "colorbar": {"title": {"text": colorbar}}}
+    return go.Heatmap(meta=meta, hovertemplate=t("annotations.pixel_hover"), **extra)
+
+
+def signed_map_data(values, limit: float) -> dict[int, dict]:
+    """What ``signed_map`` draws from the numbers: its one map over ±limit."""
+    return {0: {"z": values, "zmin": -limit, "zmax": limit}}
 
 
 def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
@@ -133,12 +155,18 @@ class LiveCostCurve:
         return FinishedFigure({**self._spec, "data": [trace]})
 
 
+def accuracy_data(model_scores: dict, baseline_scores: dict) -> dict[int, dict]:
+    """What ``accuracy_bars`` draws from the numbers: the model's bars (0) and the baseline's (1)."""
+    return {index: {"x": list(scores), "y": list(scores.values()), "text": [f"{v:.1f} %" for v in scores.values()]}
+            for index, scores in enumerate((model_scores, baseline_scores))}
+
+
 def accuracy_bars(model_scores: dict, baseline_scores: dict):
     """Model vs majority-guess accuracy (%) on each split; dicts map split name -> percent."""
     fig = go.Figure()
-    for scores, name, colour, meta in ((model_scores, t("cat.fig_model"), RIGHT, "model"),
-                                       (baseline_scores, t("cat.fig_baseline"), WRONG, "baseline")):
-        fig.add_trace(go.Bar(x=list(scores), y=list(scores.values()), name=name, marker={"color": colour},
-                             text=[f"{v:.1f} %" for v in scores.values()], textposition="outside", meta=meta))
+    bars = accuracy_data(model_scores, baseline_scores).values()
+    for data, name, colour, meta in zip(bars, (t("cat.fig_model"), t("cat.fig_baseline")), (RIGHT, WRONG),
+                                        ("model", "baseline"), strict=True):
+        fig.add_trace(go.Bar(**data, name=name, marker={"color": colour}, textposition="outside", meta=meta))
     fig.update_yaxes(range=[0, PERCENT_AXIS_TOP])
     return style(fig, title=t("cat.fig_accuracy_title"), y_title=t("cat.fig_accuracy_axis"))

@@ -7,6 +7,7 @@ dict can be made once. ``FinishedFigure`` holds only that dict: its Python attri
 """
 
 import plotly.graph_objects as go
+from _plotly_utils.utils import convert_to_base64
 
 
 class FinishedFigure(go.Figure):
@@ -30,3 +31,33 @@ def finished(fig: go.Figure, *, frames: list[dict] | None = None, layout: dict |
     if frames is not None:
         spec["frames"] = frames
     return FinishedFigure(spec)
+
+
+def _merged(old: dict, new: dict) -> dict:
+    """``old`` with ``new``'s values written as plotly's ``to_dict`` writes them; a plain dict in ``new``
+    is merged into the dict it replaces (a marker's colour keeps its size and symbol)."""
+    out = dict(old)
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(old.get(key), dict):
+            out[key] = _merged(old[key], value)
+        else:
+            wrapped = {key: value}
+            convert_to_base64(wrapped)  # a NumPy array becomes a base64 typed array, as in to_dict
+            out[key] = wrapped[key]
+    return out
+
+
+def refilled(template: FinishedFigure, traces: dict[int, dict]) -> FinishedFigure:
+    """``template`` with new values for some properties of some of its traces (``{trace index: {property:
+    value}}``; a dict value is merged into the property's dict, so ``{"marker": {"color": c}}`` keeps the
+    marker's size). Everything else, the layout above all, is the template's, shared and never copied.
+
+    For a chart whose look is the same for every input and whose data change on every rerun (the cat
+    page's charts change with each photo): the template is the chart built once by its own builder and
+    made ``finished``, so plotly checks its styling once; a rerun only writes the new data in, as
+    ``to_dict`` would have written them (NumPy arrays as base64 typed arrays)."""
+    spec = template.to_dict()
+    data = list(spec["data"])
+    for index, props in traces.items():
+        data[index] = _merged(data[index], props)
+    return FinishedFigure({**spec, "data": data})
