@@ -4,10 +4,11 @@
 Traces carry a ``meta`` id (e.g. "z_point") so tests can find them in the plotly spec.
 """
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.course import THRESHOLD
+from core.course import IMAGE_SHAPE, THRESHOLD
 from ui.figures.finished import FinishedFigure
 from ui.figures.lines import add_lines, hline, hline_label, vline
 from ui.i18n import minus_signs, t
@@ -34,16 +35,18 @@ def _label_side(zs, z: float) -> str:
     return "top left" if z - room >= zs[0] else "top right"
 
 
-def sigmoid_data(zs, ps, z: float, p: float) -> dict[int, dict]:
-    """What ``sigmoid_point`` draws from the numbers, by trace: σ over zs (0) and the photo's point (1)."""
-    return {0: {"x": zs, "y": ps},
-            1: {"x": [z], "y": [p], "text": [minus_signs(f"z = {z:.2f}<br>p = {100 * p:.1f} %")],
-                "textposition": _label_side(zs, z), "marker": {"color": CAT if p > THRESHOLD else NON_CAT}}}
+def sigmoid_data(zs, ps, z: float, p: float) -> dict:
+    """What ``sigmoid_point`` draws from the numbers (as ``refilled`` takes them): σ over zs (trace 0) and
+    the photo's point (trace 1)."""
+    return {"data": {0: {"x": zs, "y": ps},
+                     1: {"x": [z], "y": [p], "text": [minus_signs(f"z = {z:.2f}<br>p = {100 * p:.1f} %")],
+                         "textposition": _label_side(zs, z),
+                         "marker": {"color": CAT if p > THRESHOLD else NON_CAT}}}}
 
 
 def sigmoid_point(zs, ps, z: float, p: float):
     """σ over zs with this photo's (z, p) marked and the 0.5 threshold drawn."""
-    curve, point = sigmoid_data(zs, ps, z, p).values()
+    curve, point = sigmoid_data(zs, ps, z, p)["data"].values()
     fig = go.Figure()
     fig.add_trace(go.Scatter(**curve, mode="lines", name="σ(z)", meta="sigmoid",
                              line={"color": PALETTE["grey"], "width": LINE_WIDTH}))
@@ -55,8 +58,8 @@ def sigmoid_point(zs, ps, z: float, p: float):
     return style(fig, title=t("cat.fig_sigmoid_title"), x_title="z = wᵀx + b", y_title="p(cat) = σ(z)")
 
 
-def waterfall_data(positive: float, negative: float, b: float, z: float) -> dict[int, dict]:
-    """What ``logit_waterfall`` draws from the numbers: its one trace's bars and their labels."""
+def waterfall_data(positive: float, negative: float, b: float, z: float) -> dict:
+    """What ``logit_waterfall`` draws from the numbers (as ``refilled`` takes them): its bars and labels."""
     names = [t("cat.part_positive"), t("cat.part_negative"), "b", "z"]
     values = (positive, negative, b, z)
     # Each value under its bar's name, not on the bar: small bars (b, z) sit at the foot of the big
@@ -64,13 +67,13 @@ def waterfall_data(positive: float, negative: float, b: float, z: float) -> dict
     # Names wrapped to LABEL_UNITS and kept level: tilted on a phone, two-line labels ran into each other.
     labels = ["<br>".join(wrap_title(name, LABEL_UNITS)) + f"<br><b>{minus_signs(f'{value:+.3f}')}</b>"
               for name, value in zip(names, values, strict=True)]
-    return {0: {"x": labels, "y": list(values)}}
+    return {"data": {0: {"x": labels, "y": list(values)}}}
 
 
 def logit_waterfall(positive: float, negative: float, b: float, z: float):
     """Σ positive w_i·x_i, Σ negative w_i·x_i and b stacking up to z."""
     fig = go.Figure(go.Waterfall(
-        **waterfall_data(positive, negative, b, z)[0], measure=["relative", "relative", "relative", "total"],
+        **waterfall_data(positive, negative, b, z)["data"][0], measure=["relative", "relative", "relative", "total"],
         textinfo="none", meta="z_parts",
         increasing={"marker": {"color": CAT}}, decreasing={"marker": {"color": NON_CAT}},
         totals={"marker": {"color": PALETTE["black"]}}, connector={"line": {"color": PALETTE["grey"]}}))
@@ -78,15 +81,16 @@ def logit_waterfall(positive: float, negative: float, b: float, z: float):
     return fig.update_xaxes(tickangle=0)
 
 
-def evidence_data(photo, values, limit: float) -> dict[int, dict]:
-    """What ``evidence_on_photo`` draws from the numbers: the photo (0) and its evidence map over ±limit (1)."""
-    return {0: {"z": photo}, 1: {"z": values, "zmin": -limit, "zmax": limit}}
+def evidence_data(photo, values, limit: float) -> dict:
+    """What ``evidence_on_photo`` draws from the numbers (as ``refilled`` takes them): the photo (trace 0)
+    and its evidence map over ±limit (trace 1)."""
+    return {"data": {0: {"z": photo}, 1: {"z": values, "zmin": -limit, "zmax": limit}}}
 
 
 def evidence_on_photo(photo, values, limit: float, *, title: str):
     """The photo (64, 64, 3) with its signed evidence map laid over it: orange towards "cat", blue
     away, transparent where a pixel hardly counts, so the photo shows through."""
-    image, overlay = evidence_data(photo, values, limit).values()
+    image, overlay = evidence_data(photo, values, limit)["data"].values()
     fig = go.Figure(go.Image(**image, meta="photo", hoverinfo="skip"))
     fig.add_trace(go.Heatmap(**overlay, meta="evidence_overlay", colorscale=OVERLAY, zmid=0,
                              colorbar={"title": {"text": "w·x"}},
@@ -98,14 +102,14 @@ def evidence_on_photo(photo, values, limit: float, *, title: str):
 
 def _heatmap(values, limit: float, *, meta: str, colorbar: str | None, coloraxis: str | None = None):
     extra = {"z": values, "coloraxis": coloraxis} if coloraxis else {
-        **signed_map_data(values, limit)[0], "colorscale": DIVERGING, "zmid": 0,
+        **signed_map_data(values, limit)["data"][0], "colorscale": DIVERGING, "zmid": 0,
         "colorbar": {"title": {"text": colorbar}}}
     return go.Heatmap(meta=meta, hovertemplate=t("annotations.pixel_hover"), **extra)
 
 
-def signed_map_data(values, limit: float) -> dict[int, dict]:
-    """What ``signed_map`` draws from the numbers: its one map over ±limit."""
-    return {0: {"z": values, "zmin": -limit, "zmax": limit}}
+def signed_map_data(values, limit: float) -> dict:
+    """What ``signed_map`` draws from the numbers (as ``refilled`` takes them): its one map over ±limit."""
+    return {"data": {0: {"z": values, "zmin": -limit, "zmax": limit}}}
 
 
 def signed_map(values, limit: float, *, title: str, colorbar: str, meta: str):
@@ -155,18 +159,34 @@ class LiveCostCurve:
         return FinishedFigure({**self._spec, "data": [trace]})
 
 
-def accuracy_data(model_scores: dict, baseline_scores: dict) -> dict[int, dict]:
-    """What ``accuracy_bars`` draws from the numbers: the model's bars (0) and the baseline's (1)."""
-    return {index: {"x": list(scores), "y": list(scores.values()), "text": [f"{v:.1f} %" for v in scores.values()]}
-            for index, scores in enumerate((model_scores, baseline_scores))}
+def accuracy_data(model_scores: dict, baseline_scores: dict) -> dict:
+    """What ``accuracy_bars`` draws from the numbers (as ``refilled`` takes them): the model's bars (trace 0)
+    and the baseline's (trace 1)."""
+    return {"data": {index: {"x": list(scores), "y": list(scores.values()),
+                             "text": [f"{v:.1f} %" for v in scores.values()]}
+                     for index, scores in enumerate((model_scores, baseline_scores))}}
 
 
 def accuracy_bars(model_scores: dict, baseline_scores: dict):
     """Model vs majority-guess accuracy (%) on each split; dicts map split name -> percent."""
     fig = go.Figure()
-    bars = accuracy_data(model_scores, baseline_scores).values()
+    bars = accuracy_data(model_scores, baseline_scores)["data"].values()
     for data, name, colour, meta in zip(bars, (t("cat.fig_model"), t("cat.fig_baseline")), (RIGHT, WRONG),
                                         ("model", "baseline"), strict=True):
         fig.add_trace(go.Bar(**data, name=name, marker={"color": colour}, textposition="outside", meta=meta))
     fig.update_yaxes(range=[0, PERCENT_AXIS_TOP])
     return style(fig, title=t("cat.fig_accuracy_title"), y_title=t("cat.fig_accuracy_axis"))
+
+
+STAND_IN_MAP = np.zeros(IMAGE_SHAPE[:2])
+STAND_IN_PHOTO = np.zeros(IMAGE_SHAPE, dtype=np.uint8)
+# The cat page's charts as templates (ui.templates): each builder with stand-in numbers, all of them refilled
+# on every run by the matching ``*_data`` function.
+TEMPLATES = {
+    "cat.sigmoid": lambda: sigmoid_point(np.zeros(2), np.zeros(2), 0.0, 0.0),
+    "cat.parts": lambda: logit_waterfall(0.0, 0.0, 0.0, 0.0),
+    "cat.overlay": lambda: evidence_on_photo(STAND_IN_PHOTO, STAND_IN_MAP, 1.0, title=t("visual.overlay_title")),
+    "cat.evidence": lambda: signed_map(STAND_IN_MAP, 1.0, title=t("cat.fig_evidence_title"), colorbar="w·x",
+                                       meta="evidence"),
+    "cat.accuracy": lambda: accuracy_bars({}, {}),
+}

@@ -33,31 +33,30 @@ def finished(fig: go.Figure, *, frames: list[dict] | None = None, layout: dict |
     return FinishedFigure(spec)
 
 
-def _merged(old: dict, new: dict) -> dict:
-    """``old`` with ``new``'s values written as plotly's ``to_dict`` writes them; a plain dict in ``new``
-    is merged into the dict it replaces (a marker's colour keeps its size and symbol)."""
-    out = dict(old)
+def _merged(old: dict | list, new: dict):
+    """``old`` with ``new``'s values, written as plotly's ``to_dict`` writes them (a NumPy array as a base64
+    typed array). A dict in ``new`` is merged into the dict or list it replaces: ``{"marker": {"color": c}}``
+    keeps the marker's size; ``{"shapes": {3: {"x0": z}}}`` changes one shape of the list. Only what
+    changes is copied: the rest is shared with ``old``."""
+    out = list(old) if isinstance(old, list) else dict(old)
     for key, value in new.items():
-        if isinstance(value, dict) and isinstance(old.get(key), dict):
-            out[key] = _merged(old[key], value)
+        before = old[key] if isinstance(old, list) else old.get(key)
+        if isinstance(value, dict) and isinstance(before, dict | list):
+            out[key] = _merged(before, value)
         else:
             wrapped = {key: value}
-            convert_to_base64(wrapped)  # a NumPy array becomes a base64 typed array, as in to_dict
+            convert_to_base64(wrapped)
             out[key] = wrapped[key]
     return out
 
 
-def refilled(template: FinishedFigure, traces: dict[int, dict]) -> FinishedFigure:
-    """``template`` with new values for some properties of some of its traces (``{trace index: {property:
-    value}}``; a dict value is merged into the property's dict, so ``{"marker": {"color": c}}`` keeps the
-    marker's size). Everything else, the layout above all, is the template's, shared and never copied.
+def refilled(template: FinishedFigure, changes: dict) -> FinishedFigure:
+    """``template`` with ``changes``, a tree shaped like the figure's dict whose lists are written as
+    ``{index: ...}``: ``{"data": {1: {"x": [z]}}, "layout": {"shapes": {3: {"x0": z, "x1": z}}}}``.
 
-    For a chart whose look is the same for every input and whose data change on every rerun (the cat
-    page's charts change with each photo): the template is the chart built once by its own builder and
-    made ``finished``, so plotly checks its styling once; a rerun only writes the new data in, as
-    ``to_dict`` would have written them (NumPy arrays as base64 typed arrays)."""
-    spec = template.to_dict()
-    data = list(spec["data"])
-    for index, props in traces.items():
-        data[index] = _merged(data[index], props)
-    return FinishedFigure({**spec, "data": data})
+    For a chart whose look is the same on every rerun and whose numbers change (the cat page's charts with
+    each photo, the sigmoid page's with each slider): the template is the chart built once by its own
+    builder and made ``finished``, so plotly checks its styling once; a rerun writes only the new numbers
+    in (about 1 ms against about 10 ms to build and style the chart again), and everything else, the
+    layout above all, is the template's, shared and never copied."""
+    return FinishedFigure(_merged(template.to_dict(), changes))

@@ -1,6 +1,6 @@
-"""The cat page's charts are refilled templates (ui.cat_sections.explanation.chart): each must be exactly the
-figure its builder makes for the same numbers, in every Look, and refilling must never change the shared
-template or a chart made from it before."""
+"""The cat and sigmoid pages' charts are refilled templates (ui.templates): each must be exactly the figure its
+builder makes for the same numbers, in every Look, and refilling must never change the shared template or a
+chart made from it before."""
 
 import copy
 import json
@@ -9,11 +9,17 @@ import logging
 import numpy as np
 import pytest
 import streamlit as st
+from plotly.utils import PlotlyJSONEncoder
 
+from core.data.toy_data import TOY_KINDS, one_feature_dataset
 from core.lessons.explain import IMAGE_SHAPE, sigmoid_curve
+from core.lessons.sigmoid import one_feature_fit, sigmoid_curves, sigmoid_readout
 from core.neuron.model import sigmoid
+from ui import templates
 from ui.cat_sections import explanation
+from ui.figures import sigmoid as sigmoid_figures
 from ui.figures.cat import (
+    TEMPLATES,
     accuracy_bars,
     accuracy_data,
     evidence_data,
@@ -44,8 +50,12 @@ def look(request):
 
 
 def _same(refilled, built) -> None:
-    """Equal as plotly sends them: the JSON of both dicts (NumPy arrays as base64 typed arrays)."""
-    assert json.dumps(refilled.to_dict(), sort_keys=True) == json.dumps(built.to_dict(), sort_keys=True)
+    """Equal as they are sent: the JSON of both dicts, written by plotly's encoder as Streamlit writes it
+    (NumPy arrays as base64 typed arrays, an empty one as [])."""
+    def sent(fig) -> str:
+        return json.dumps(fig.to_dict(), sort_keys=True, cls=PlotlyJSONEncoder)
+
+    assert sent(refilled) == sent(built)
 
 
 @pytest.mark.parametrize("z", ZS)
@@ -77,14 +87,36 @@ def test_accuracy_chart_is_the_builders_figure(look):
     _same(explanation.chart("accuracy", accuracy_data(model, baseline)), accuracy_bars(model, baseline))
 
 
+@pytest.mark.parametrize("z", [0.0, 0.3, -0.45, -0.6, 2.0, -3.0, 9.9, -10.0])
+def test_sigmoid_pages_curve_chart_is_the_builders_figure(look, z):
+    _, s, _, ds = sigmoid_readout(z)
+    _same(templates.refilled_chart("sigmoid.curve", sigmoid_figures.TEMPLATES["sigmoid.curve"],
+                                   sigmoid_figures.sigmoid_marks(z, s, ds)),
+          sigmoid_figures.sigmoid_chart(*sigmoid_curves(), z, s, ds))
+
+
+@pytest.mark.parametrize("kind", TOY_KINDS)
+@pytest.mark.parametrize(("w", "b"), [(1.0, 0.0), (0.0, 0.3), (-2.5, 1.2), (5.0, -5.0), (0.1, 4.9)])
+def test_sigmoid_pages_model_chart_is_the_builders_figure(look, kind, w, b):
+    X, Y = one_feature_dataset(kind)
+    fit = one_feature_fit(w, b, X, Y)
+    name = "sigmoid.model" if fit.boundary is None else "sigmoid.model_boundary"
+    _same(templates.refilled_chart(name, sigmoid_figures.TEMPLATES[name],
+                                   sigmoid_figures.model_data(fit, X.ravel(), Y.ravel())),
+          sigmoid_figures.model_chart(fit, X.ravel(), Y.ravel()))
+
+
 def test_refilling_changes_neither_the_template_nor_an_earlier_chart(look):
-    template = copy.deepcopy(explanation._template("sigmoid", explanation.current_look()).to_dict())
+    def template():
+        return templates._template("cat.sigmoid", templates.current_look(), TEMPLATES["cat.sigmoid"]).to_dict()
+
+    kept_template = copy.deepcopy(template())
     zs, ps = sigmoid_curve(1.0)
     first = explanation.chart("sigmoid", sigmoid_data(zs, ps, 1.0, float(sigmoid(1.0))))
     kept = copy.deepcopy(first.to_dict())
     zs, ps = sigmoid_curve(-9.0)
     second = explanation.chart("sigmoid", sigmoid_data(zs, ps, -9.0, float(sigmoid(-9.0))))
     assert first.to_dict() == kept
-    assert explanation._template("sigmoid", explanation.current_look()).to_dict() == template
+    assert template() == kept_template
     assert second.to_dict()["data"][1]["marker"]["color"] != kept["data"][1]["marker"]["color"]
     assert second.to_dict()["layout"] is first.to_dict()["layout"]  # shared, never copied
