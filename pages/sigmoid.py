@@ -8,7 +8,6 @@ from core.lessons.sigmoid import (
     naive_vs_stable,
     one_feature_fit,
     power_of_ten,
-    sigmoid_curves,
     sigmoid_readout,
     value_kind,
 )
@@ -30,7 +29,6 @@ BIG_Z_STEP = 100.0  # stability input step
 MINUS = "\u2212"  # the minus sign of typeset formulas; "-" is a hyphen
 INF_TEX = {"pos_inf": r"\infty", "neg_inf": r"-\infty", "nan": r"\mathrm{NaN}"}  # non-finite numbers in LaTeX
 
-curves = st.cache_data(max_entries=1)(sigmoid_curves)
 dataset = st.cache_data(max_entries=len(TOY_KINDS))(one_feature_dataset)
 
 
