@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.course import IMAGE_SHAPE, THRESHOLD
-from ui.figures.finished import FinishedFigure
+from ui.figures.finished import FinishedFigure, finished, refilled
 from ui.figures.lines import add_lines, hline, hline_label, vline
 from ui.i18n import minus_signs, t
 from ui.theme import CAT, DIVERGING, NON_CAT, OVERLAY, PALETTE, RIGHT, WRONG, presenter_mode, style, wrap_title
@@ -152,11 +152,10 @@ class LiveCostCurve:
     """
 
     def __init__(self, name: str):
-        self._spec = cost_curves([(name, [], [])]).to_dict()
+        self._template = finished(cost_curves([(name, [], [])]))
 
     def figure(self, steps, costs) -> FinishedFigure:
-        trace = {**self._spec["data"][0], "x": list(steps), "y": list(costs)}
-        return FinishedFigure({**self._spec, "data": [trace]})
+        return refilled(self._template, {"data": {0: {"x": list(steps), "y": list(costs)}}})
 
 
 def accuracy_data(model_scores: dict, baseline_scores: dict) -> dict:
