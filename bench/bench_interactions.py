@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import latency
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, wait_drawn
+from bench.browser import CHART_BOXES, CHROMIUM, CHROMIUM_ARGS, wait_drawn
 from bench.common import Row
 from bench.latency import Measured
 from bench.loadtest.server import streamlit_server
@@ -107,7 +107,7 @@ DONE = """([sels, before, afters, progress]) => {
   window.__llHook();
   const idle = document.querySelector('[data-test-script-state="notRunning"]')
     && document.querySelector('[data-test-connection-state="CONNECTED"]');
-  const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+  const drawn = [...document.querySelectorAll(CHART_BOXES)]
       .every(c => c.querySelector('.main-svg'))
     && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'));
   if (!(idle && drawn)) return false;
@@ -125,7 +125,18 @@ DONE = """([sels, before, afters, progress]) => {
   ll.met = performance.now();
   requestAnimationFrame(() => requestAnimationFrame(() => { ll.end = performance.now(); }));
   return false;
-}"""
+}""".replace("CHART_BOXES", json.dumps(CHART_BOXES))
+
+
+def bowl(loss: str) -> str:
+    """The surface page's 3D bowl of ``loss``, the only one shown: its first column's live chart (keyed by
+    column), or, in a commit before the live charts (for an A/B run), the plotly chart keyed by loss."""
+    return f"{key('surf_chart_3d_0')}, {key('surf_chart_3d_' + loss)}"
+
+
+def contour(loss: str) -> str:
+    """The surface page's contour map of ``loss``, found as ``bowl`` finds the bowl."""
+    return f"{key('surf_chart_contour_0')}, {key('surf_chart_contour_' + loss)}"
 
 
 def key(name: str) -> str:
@@ -242,12 +253,12 @@ def interactions() -> list[Interaction]:
                     lambda rep: [chart("gd_chart_surface" if rep % 2 == 0 else "gd_chart_contour")]),
         Interaction("descent", "Step", _click(f"{key('gd_step')} button"), lambda rep: [chart("gd_chart_steps")]),
         Interaction("surface", "feature (dataset)", _choose("surf_dataset", DATASET_LABELS),
-                    lambda rep: [chart("surf_chart_contour_cross_entropy")], needs_data=True),
+                    lambda rep: [contour("cross_entropy"), bowl("cross_entropy")], needs_data=True),
         Interaction("surface", "loss (radio)", _alternate([f"{key('surf_loss')} label:has-text('log')",
                                                            f"{key('surf_loss')} label:has-text('½')"]),
-                    lambda rep: [chart("surf_chart_contour_" + LOSSES[(rep + 1) % 2])]),
+                    lambda rep: [contour(LOSSES[(rep + 1) % 2]), bowl(LOSSES[(rep + 1) % 2])]),
         Interaction("surface", "view range (slider, one step)", _slider("surf_span", "ArrowRight"),
-                    lambda rep: [chart("surf_chart_contour_cross_entropy"), chart("surf_chart_3d_cross_entropy")]),
+                    lambda rep: [contour("cross_entropy"), bowl("cross_entropy")]),
         Interaction("sigmoid", "z (slider, one step)", _slider("sig_z", "ArrowRight"),
                     lambda rep: [chart("sig_curve_chart")]),
         Interaction("sigmoid", "w (slider, one step)", _slider("sig_w", "ArrowRight"),

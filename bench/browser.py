@@ -11,9 +11,11 @@ CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no
 IDLE = '[data-test-script-state="notRunning"]'  # Streamlit's script is not running
 CONNECTED = '[data-test-connection-state="CONNECTED"]'  # and the websocket is up
 
+# Where plotly charts sit: Streamlit's own, and the app's live charts (ui/live_chart.py, the app's only component).
+CHART_BOXES = '[data-testid="stPlotlyChart"], .stBidiComponent'
 # Everything a page draws after its script run: every plotly chart has its SVG, every Graphviz chart its SVG.
-ALL_DRAWN = """() =>
-    [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
+ALL_DRAWN = f"""() =>
+    [...document.querySelectorAll('{CHART_BOXES}')].every(c => c.querySelector('.main-svg'))
     && [...document.querySelectorAll('[data-testid="stGraphVizChart"]')].every(c => c.querySelector('svg'))"""
 
 

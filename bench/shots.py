@@ -23,7 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser import CHROMIUM_ARGS
+from bench.browser import CHART_BOXES, CHROMIUM_ARGS
 from bench.loadtest.server import streamlit_server
 from ui.lessons import LESSONS
 
@@ -40,13 +40,13 @@ RENDER_MS = 90_000  # a page's script run plus plotly drawing, on a busy 2-core 
 MAX_HEIGHT = 12_000  # px: the tallest whole-page capture (Chromium's texture limit is higher)
 PLAYING_FRAMES = 12  # frames ▶ Play must advance before the mid-animation shot
 # Every plotly chart and graph on the page has been drawn, and no widget is still a loading placeholder.
-PLOTS_DRAWN = """() => {
-  const boxes = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+PLOTS_DRAWN = f"""() => {{
+  const boxes = document.querySelectorAll('{CHART_BOXES}');
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   const graphs = [...document.querySelectorAll('[data-testid="stGraphVizChart"]')];
   return plots.length === boxes.length && plots.every(gd => gd._fullLayout && gd.querySelector('.main-svg'))
     && graphs.every(g => g.querySelector('svg')) && !document.querySelector('[data-testid="stSkeleton"]');
-}"""
+}}"""
 # The height of the page's content: Streamlit scrolls inside its main container, not the document.
 CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
   ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], section')]

@@ -9,8 +9,8 @@ from core.neuron.model import LOSS_NAMES, LOSSES
 from core.snippets.surface import surface_script
 from ui.cached import course_data
 from ui.cached_lessons import dataset_for, map_for, mark_for, surface_charts, surface_for
-from ui.exports import show_chart
 from ui.i18n import t
+from ui.live_chart import live_chart
 from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 from ui.url_state import keep, link_index
 
@@ -57,7 +57,7 @@ shown = LOSS_NAMES if compare else (loss,)
 quiz = {"X": X, "Y": Y, "span": span, "loss": loss}  # what the Check-yourself questions ask about
 result_shown = revealed("surface", quiz)  # predict first: the maps, their lowest point and its J answer question 1
 marks = {}
-for col, name in zip(st.columns(len(shown)), shown, strict=True):
+for col_index, (col, name) in enumerate(zip(st.columns(len(shown)), shown, strict=True)):
     spec = SurfaceMap(dataset=dataset, loss=name, span=span)  # the caches key on it
     marks[name] = map_for(spec)[1]
     words = mark_words(spec)
@@ -65,8 +65,9 @@ for col, name in zip(st.columns(len(shown)), shown, strict=True):
         continue
     with col:
         bowl, contours = surface_charts(spec)
-        show_chart(bowl, f"surface_3d_{dataset}_{name}", key=f"surf_chart_3d_{name}")
-        show_chart(contours, f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{name}")
+        # Keyed by column, not by loss: a new loss or range redraws the same chart in place (ui/live_chart.py).
+        live_chart(bowl, f"surface_3d_{dataset}_{name}", key=f"surf_chart_3d_{col_index}")
+        live_chart(contours, f"surface_contour_{dataset}_{name}", key=f"surf_chart_contour_{col_index}")
         if name == "cross_entropy" and is_separable(X, Y):
             st.warning(t("surface.separable_note"))
         st.success(words)  # the result line: presenter mode sets it larger than body text

@@ -2,11 +2,14 @@
 
 import base64
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from ui import live_chart
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_TIMEOUT = 60  # seconds one script run may take under AppTest (2 slow cores)
@@ -33,11 +36,34 @@ def page():
     return open_page
 
 
+@dataclass(frozen=True)
+class Chart:
+    """One plotly chart on the page, whichever way it is drawn: ``st.plotly_chart``, or ``ui.live_chart``
+    (a component updated in place in the browser, which sends the same figure and config)."""
+
+    id: str  # the element's id, which ends with its key
+    spec: dict  # the figure as plotly.js gets it
+    config: dict  # plotly's config (toolbar, PNG download)
+
+
+def charts(at: AppTest) -> list[Chart]:
+    """Every plotly chart on the page, in page order."""
+    found = []
+    for element in at.get("plotly_chart") + at.get("bidi_component"):
+        proto = element.proto
+        if hasattr(proto, "spec"):
+            found.append(Chart(proto.id, json.loads(proto.spec), json.loads(proto.config)))
+        elif proto.component_name == live_chart.COMPONENT:
+            data = json.loads(proto.json)
+            found.append(Chart(proto.id, json.loads(data["figure"]), json.loads(data["config"])))
+    return found
+
+
 def chart_spec(at: AppTest, key: str) -> dict:
     """The plotly spec (as a dict) of the one chart rendered with widget key ``key``."""
-    charts = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
-    assert len(charts) == 1, f"expected one chart with key {key}, found {len(charts)}"
-    return json.loads(charts[0].proto.spec)
+    keyed = [c for c in charts(at) if c.id and key in c.id]
+    assert len(keyed) == 1, f"expected one chart with key {key}, found {len(keyed)}"
+    return keyed[0].spec
 
 
 def trace_by_meta(spec: dict, meta: str) -> dict:

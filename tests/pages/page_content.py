@@ -17,6 +17,8 @@ import numpy as np
 from google.protobuf.json_format import MessageToDict
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
+from ui import live_chart
+
 QUIZ_ANCHOR = "check-yourself"  # the section's header anchor (ui.quiz.ANCHOR)
 SKIPPED_FIELDS = frozenset({"id", "formId", "default", "value", "rawValue", "setValue", "url"})
 # ^ a widget's identity and current value (the page's inputs) and media URLs
@@ -100,6 +102,9 @@ def _walk(node, out: Content, quiz: bool) -> bool:
         message = MessageToDict(proto, preserving_proto_field_name=False)
         if not quiz and message.get("anchor") == QUIZ_ANCHOR:
             return False
+        if message.get("componentName") == live_chart.COMPONENT:  # a live chart: the figure st.plotly_chart sends
+            kind, message = live_chart.COMPONENT, {key: json.loads(value) if key in ("figure", "config") else value
+                                                   for key, value in json.loads(message["json"]).items()}
         _collect(message, kind, out)
         _collect_table(proto, kind, out)
     return all(_walk(child, out, quiz) for child in _children(node))

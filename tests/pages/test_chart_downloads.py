@@ -1,10 +1,8 @@
 """Every chart downloads as PNG from its toolbar, named after the page and its settings (README, "Using the app")."""
 
-import json
-
 import pytest
 
-from tests.pages.conftest import open_page
+from tests.pages.conftest import charts, open_page
 
 CHART_PAGES = ("pages/sigmoid.py", "pages/loss.py", "pages/surface.py", "pages/descent.py", "pages/vectorization.py",
                "pages/broadcasting.py", "pages/cat_classifier.py")  # the pages that draw plotly charts
@@ -12,7 +10,7 @@ PLOTLY_DEFAULT_NAME = "newplot"  # what plotly calls a download nobody named
 
 
 def _png_options(at) -> list[dict]:
-    return [json.loads(chart.proto.config)["toImageButtonOptions"] for chart in at.get("plotly_chart")]
+    return [chart.config["toImageButtonOptions"] for chart in charts(at)]
 
 
 @pytest.mark.parametrize("script", CHART_PAGES)

@@ -7,12 +7,11 @@ toggles), with the course dataset where a view needs it. "Pure notation" is symb
 and a short list of the course's names (w, b, J(w, b), σ(z), p(cat), np.dot …): no English words.
 """
 
-import json
 import re
 
 import pytest
 
-from tests.pages.conftest import open_page
+from tests.pages.conftest import charts, open_page
 from ui.i18n import catalogue
 from ui.lessons import HOME, LESSONS
 
@@ -32,8 +31,8 @@ CAT_TABS = {"cat.tab_inside": "cat_chart_weights", "cat.tab_explore": "cat_chart
 VIEWS = [
     ("pages/sigmoid.py", {}, False, "sig_model_chart"),
     ("pages/loss.py", {}, False, "loss_bars"),
-    ("pages/surface.py", {"surf_dataset": "overlapping", "surf_compare": True}, False, "surf_chart_3d_squared_error"),
-    ("pages/surface.py", {"surf_dataset": "cat_brightness"}, True, "surf_chart_contour_cross_entropy"),
+    ("pages/surface.py", {"surf_dataset": "overlapping", "surf_compare": True}, False, "surf_chart_3d_1"),
+    ("pages/surface.py", {"surf_dataset": "cat_brightness"}, True, "surf_chart_contour_0"),
     ("pages/descent.py", {"gd_dataset": "overlapping", "gd_race": True}, False, "gd_chart_race_squared_error"),
     ("pages/descent.py", {"gd_dataset": "overlapping", "gd_view": ZH["descent.tab_surface"]}, False,
      "gd_chart_surface"),
@@ -115,14 +114,14 @@ def test_every_chart_and_formula_text_is_chinese_or_notation(script, state, need
         monkeypatch.setenv("LOGITLAB_DATA", str(request.getfixturevalue("course_dir")))
     at = open_page(script, lang="zh", **state)
     assert not at.exception
-    charts = at.get("plotly_chart")
-    assert any(chart.proto.id.endswith(key) for chart in charts), "the view did not draw its chart"
-    texts = [text for chart in charts for text in chart_texts(json.loads(chart.proto.spec))] + formula_words(at)
+    drawn = charts(at)
+    assert any(chart.id.endswith(key) for chart in drawn), "the view did not draw its chart"
+    texts = [text for chart in drawn for text in chart_texts(chart.spec)] + formula_words(at)
     assert {text: english_in(text) for text in texts if english_in(text)} == {}
 
 
 @pytest.mark.parametrize("script", CHARTLESS)
 def test_pages_without_a_listed_view_draw_no_chart_and_write_formulas_in_chinese(script):
     at = open_page(script, lang="zh")
-    assert not at.exception and at.get("plotly_chart") == []
+    assert not at.exception and charts(at) == []
     assert {text: english_in(text) for text in formula_words(at) if english_in(text)} == {}

@@ -5,12 +5,11 @@ captions, markdown, alerts, widget labels and chart titles. Code boxes and formu
 (they are code and mathematics in any language), and so are inline `code` spans.
 """
 
-import json
 import re
 
 import pytest
 
-from tests.pages.conftest import open_page
+from tests.pages.conftest import charts, open_page
 from ui.lessons import HOME, LESSONS
 
 INLINE_CODE = re.compile(r"`[^`]*`")  # quoted code or NumPy's own messages, shown as code
@@ -27,8 +26,8 @@ def _pages() -> list[str]:
 
 def _chart_texts(at) -> list[str]:
     texts = []
-    for chart in at.get("plotly_chart"):
-        layout = json.loads(chart.proto.spec).get("layout", {})
+    for chart in charts(at):
+        layout = chart.spec.get("layout", {})
         for part in [layout] + [v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))]:
             title = part.get("title") if isinstance(part, dict) else None
             texts.append(title.get("text", "") if isinstance(title, dict) else title or "")

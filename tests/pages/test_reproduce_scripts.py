@@ -123,7 +123,7 @@ def test_surface_script_prints_the_lowest_grid_point_the_page_names():
 def test_surface_script_prints_the_lowest_point_of_the_drawn_cat_photo_surface(course_dir):
     at, out = _open("pages/surface.py", surf_dataset=REAL_DEFAULT)
     w, b, J = (float(v) for v in re.search(r"w = (\S+), b = (\S+), J = (\S+)$", out.strip()).groups())
-    surface = trace_by_meta(chart_spec(at, "surf_chart_3d_cross_entropy"), "surface")
+    surface = trace_by_meta(chart_spec(at, "surf_chart_3d_0"), "surface")
     z = plotly_array(surface["z"])
     row, col = np.unravel_index(np.argmin(z), z.shape)
     assert (plotly_array(surface["x"])[col], plotly_array(surface["y"])[row]) == pytest.approx((w, b))

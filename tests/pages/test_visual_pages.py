@@ -2,7 +2,6 @@
 step map marks the current point; one notation (dw, db; ∂J/∂w once); the loss legend names −log ŷ;
 numbers in prose written as a student reads them (3.2 × 10⁻³²⁹, one minus sign)."""
 
-import json
 import math
 import re
 
@@ -12,7 +11,7 @@ import pytest
 from core.data.features import lesson_dataset
 from core.lessons.descent import run_path
 from core.lessons.race import race_result
-from tests.pages.conftest import chart_spec, open_page, plotly_array, trace_by_meta
+from tests.pages.conftest import chart_spec, charts, open_page, plotly_array, trace_by_meta
 
 DESCENT = "pages/descent.py"
 TOY = {"gd_dataset": "overlapping"}  # needs no course data
@@ -55,7 +54,7 @@ def test_descent_page_writes_dw_and_db_and_defines_dw_once():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_loss_legend_names_the_log_of_y_hat(lang):
     at = open_page("pages/loss.py", lang=lang)
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    specs = [chart.spec for chart in charts(at)]
     names = [trace.get("name", "") for spec in specs for trace in spec["data"]]
     cross_entropy = [name for name in names if "log" in name]
     assert len(cross_entropy) >= 2  # the charts for y = 1 and y = 0

@@ -1,0 +1,95 @@
+"""Real browser: the surface page's live charts (ui/live_chart.py) are updated in place, not drawn anew.
+
+st.plotly_chart throws a chart away whenever its numbers change; a live chart keeps its element, its WebGL
+canvas and the camera a student turned the bowl to, while it shows the new loss and names its PNG after it.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_no_exception, wait_drawn
+from ui.i18n import catalogue
+
+pytestmark = pytest.mark.browser
+
+PLOT_MS = 120_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
+BOWL = ".st-key-surf_chart_3d_0 .js-plotly-plot"  # the first column's 3D bowl
+CONTOUR = ".st-key-surf_chart_contour_0 .js-plotly-plot"
+DRAG_PX, DRAG_STEPS = 150, 10  # a drag across the bowl that turns it, in small mouse moves
+TURNED = 0.5  # the camera's x moved this far from where it started: turned (the drag moves it by about 2.9)
+EN, ZH = catalogue("en"), catalogue("zh")
+
+EYE = "sel => document.querySelector(sel)._fullLayout.scene._scene.getCamera().eye"  # where the bowl is seen from
+TITLE = """sel => { const gd = document.querySelector(sel);
+                    return gd && gd._fullLayout ? gd._fullLayout.title.text : ''; }"""
+
+
+def _open(page, url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    wait_drawn(page, PLOT_MS)
+    page.wait_for_selector(f"{BOWL} .gl-container canvas", state="attached", timeout=PLOT_MS)
+    return errors
+
+
+def test_a_new_loss_redraws_both_charts_in_place_and_the_turned_bowl_stays_turned(page, app_url):
+    errors = _open(page, f"{app_url}/surface?surf_dataset=overlapping")
+    assert "Cross-entropy" in page.evaluate(TITLE, BOWL)
+    # Mark the elements on screen, then turn the bowl as a student does: drag across it.
+    page.evaluate("""([bowl, contour]) => {
+        const gd = document.querySelector(bowl);
+        window.__first = {bowl: gd, canvas: gd.querySelector('canvas'), contour: document.querySelector(contour)};
+    }""", [BOWL, CONTOUR])
+    default_eye = page.evaluate(EYE, BOWL)
+    box = page.locator(BOWL).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, DRAG_STEPS + 1):
+        page.mouse.move(x + DRAG_PX * step / DRAG_STEPS, y)
+    page.mouse.up()
+    page.wait_for_function(f"() => Math.abs(({EYE})({BOWL!r}).x - {default_eye['x']}) > {TURNED}", timeout=PLOT_MS)
+
+    # (dispatched: the page's sticky header can cover the radio after the bowl was scrolled into view)
+    page.locator(".st-key-surf_loss label").filter(has_text="½").dispatch_event("click")
+    page.wait_for_function(f"() => ({TITLE})({BOWL!r}).includes('Squared error')", timeout=PLOT_MS)
+    page.wait_for_function(f"() => document.querySelector({CONTOUR!r})._fullData[0].zmax < 0.51", timeout=PLOT_MS)
+
+    kept = page.evaluate("""([bowl, contour]) => {
+        const gd = document.querySelector(bowl);
+        return {bowl: gd === window.__first.bowl, canvas: gd.querySelector('canvas') === window.__first.canvas,
+                contour: document.querySelector(contour) === window.__first.contour,
+                file: gd._context.toImageButtonOptions.filename};
+    }""", [BOWL, CONTOUR])
+    assert kept["bowl"] and kept["canvas"] and kept["contour"], kept  # the same charts, not new ones
+    # The student's view of the bowl survived the rerun (drawn anew, it would be back at the default exactly;
+    # plotly lets a dragged camera glide on a little, so the turned view is not compared to one reading).
+    assert abs(page.evaluate(EYE, BOWL)["x"] - default_eye["x"]) > TURNED
+    assert kept["file"] == "surface_3d_overlapping_squared_error"  # and the PNG is named after the new loss
+    assert_no_exception(page)
+    assert errors == []
+
+
+def test_full_screen_button_fills_the_screen_and_comes_back(page, app_url):
+    errors = _open(page, f"{app_url}/surface?lang=zh")
+    button = page.locator(f"{BOWL} .modebar-btn[data-title='{ZH['exports.fullscreen']}']")
+    expect(button).to_have_count(1)  # translated, like every other word on the page
+    page.locator(BOWL).hover()
+    button.click()
+    page.wait_for_function(f"""() => document.fullscreenElement
+        && document.fullscreenElement.contains(document.querySelector({BOWL!r}))
+        && document.querySelector({BOWL!r})._fullLayout.height === window.innerHeight""", timeout=PLOT_MS)
+    page.evaluate("() => document.exitFullscreen()")
+    normal = page.evaluate("() => document.fullscreenElement === null")
+    page.wait_for_function(f"() => document.querySelector({BOWL!r})._fullLayout.height < window.innerHeight",
+                           timeout=PLOT_MS)
+    assert normal and errors == []
+
+
+def test_plotly_js_comes_from_the_app_itself(page, app_url):
+    _open(page, f"{app_url}/surface")
+    scripts = page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)"
+                            ".filter(name => name.includes('plotly.min.js'))")
+    assert scripts and all(name.startswith(app_url) for name in scripts), scripts
+    assert EN["exports.fullscreen"] != ZH["exports.fullscreen"]
