@@ -14,6 +14,7 @@ from ui.cached_lessons import animation, dataset_for, path_for, race, steps_map
 from ui.exports import csv_download, show_chart
 from ui.figures.descent import cost_curve
 from ui.i18n import t
+from ui.live_chart import live_chart
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.theme import LOSS_COLOURS
 from ui.url_params import DESCENT_VIEWS, SPEEDS
@@ -70,7 +71,7 @@ def step_by_step(X, Y, rate, loss, origin, name, spec):
         st.caption(t("descent.step_done" if state.gd_last else "descent.step_next"))
         update_latex(state.gd_last or lesson.take_step(X, Y, state.gd_w, state.gd_b, rate, loss))
     with right:
-        show_chart(steps_map(spec, tuple(state.gd_points), rate), f"{name}_steps", key="gd_chart_steps")
+        live_chart(steps_map(spec, tuple(state.gd_points), rate), f"{name}_steps", key="gd_chart_steps")
 
 
 st.title(t("descent.title"))
@@ -128,17 +129,17 @@ with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB 
     keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
     with tab_map:
         if tab_map.open and result_shown:
-            show_chart(animation(run, three_d=False, speed=speed), f"{name}_contour", key="gd_chart_contour")
+            live_chart(animation(run, three_d=False, speed=speed), f"{name}_contour", key="gd_chart_contour")
         elif tab_map.open:
             hidden_part()
     with tab_bowl:
         if tab_bowl.open and result_shown:
-            show_chart(animation(run, three_d=True, speed=speed), f"{name}_surface", key="gd_chart_surface")
+            live_chart(animation(run, three_d=True, speed=speed), f"{name}_surface", key="gd_chart_surface")
         elif tab_bowl.open:
             hidden_part()
 with right:
     if result_shown:
-        show_chart(cost_curve([(path, LOSSES[loss].label, LOSS_COLOURS[loss])], title=t("descent.chart_cost")),
+        live_chart(cost_curve([(path, LOSSES[loss].label, LOSS_COLOURS[loss])], title=t("descent.chart_cost")),
                    f"{name}_cost", key="gd_chart_cost")
     st.subheader(t("descent.h_update"))
     update_latex(lesson.take_step(X, Y, w0, b0, rate, loss), define=True)

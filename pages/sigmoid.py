@@ -12,9 +12,9 @@ from core.lessons.sigmoid import (
     value_kind,
 )
 from core.snippets.sigmoid import sigmoid_script
-from ui.exports import show_chart
 from ui.figures.sigmoid import TEMPLATES, model_data, sigmoid_marks
 from ui.i18n import t
+from ui.live_chart import live_chart
 from ui.quiz import check_yourself, reproduce_or_hidden, revealed
 from ui.templates import refilled_chart
 from ui.url_state import keep, link_index
@@ -48,7 +48,7 @@ st.caption(t("sigmoid.caption"))
 st.subheader(t("sigmoid.h_curve"))
 z = st.slider(t("sigmoid.z_label"), -Z_LIMIT, Z_LIMIT, 0.0, Z_STEP, key="sig_z", bind="query-params")
 e_neg_z, s, one_minus_s, ds = sigmoid_readout(z)
-show_chart(refilled_chart("sigmoid.curve", TEMPLATES["sigmoid.curve"], sigmoid_marks(z, s, ds)), f"sigmoid_z{z:.1f}",
+live_chart(refilled_chart("sigmoid.curve", TEMPLATES["sigmoid.curve"], sigmoid_marks(z, s, ds)), f"sigmoid_z{z:.1f}",
            key="sig_curve_chart")
 left, right = st.columns(2)
 left.latex(r"\sigma(z) = \frac{1}{1 + e^{-z}}")
@@ -72,7 +72,7 @@ quiz = {"z": z, "w": w, "b": b}  # what the Check-yourself questions ask about
 result_shown = revealed("sigmoid", quiz)  # predict first: the fit, its decision point and accuracy answer question 1
 if result_shown:
     name = "sigmoid.model" if fit.boundary is None else "sigmoid.model_boundary"
-    show_chart(refilled_chart(name, TEMPLATES[name], model_data(fit, X.ravel(), Y.ravel())),
+    live_chart(refilled_chart(name, TEMPLATES[name], model_data(fit, X.ravel(), Y.ravel())),
                f"sigmoid_model_{kind}_w{w:.1f}_b{b:.1f}", key="sig_model_chart")  # (hidden: the note stands in)
 left, right = st.columns(2)
 left.latex(r"\hat{y} = \sigma(w x + b)")

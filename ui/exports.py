@@ -14,7 +14,8 @@ PRESENTER_PNG_SCALE = 3  # sharper still for presenter mode
 # a double click resets. The full toolbar was wide enough to lie over a chart's title while the mouse was on it.
 TOOLBAR_REMOVED = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
                    "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "zoom3d", "pan3d",
-                   "orbitRotation", "tableRotation", "resetCameraLastSave3d", "hoverClosest3d"]
+                   "orbitRotation", "tableRotation", "resetCameraLastSave3d", "hoverClosest3d",
+                   "sendChartToCloud"]  # plotly.js 4's "Share chart..." uploads the chart to Plotly Cloud: never
 
 
 def _slug(text: str) -> str:

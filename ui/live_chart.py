@@ -7,6 +7,8 @@ machine without a GPU (this project's, or a school laptop on software WebGL) abo
 about 0.16 s for ``Plotly.react`` on the chart already there; for a 2D contour map 0.13 s against
 0.06 s (README, Performance).
 
+An animation's frames go along (``Plotly.react`` replaces them with the new run's).
+
 ``live_chart`` is a Streamlit component (``st.components.v2``, drawn in the page itself, not in an
 iframe) whose element keeps its identity through its ``key``. On a rerun its JavaScript receives the
 new figure and calls ``Plotly.react`` on the same chart: the WebGL context stays, and so does the
@@ -87,14 +89,14 @@ export default function (component) {
       document.addEventListener('fullscreenchange', gd.__llResize);
       gd.__llObserver = new ResizeObserver(() => gd._fullLayout && Plotly.Plots.resize(gd));
       gd.__llObserver.observe(parentElement);
-      return Plotly.newPlot(gd, spec.data, spec.layout, config);
+      return Plotly.newPlot(gd, {data: spec.data, layout: spec.layout, frames: spec.frames, config});
     }
     // plotly.js draws a chart anew when its config changed. The PNG's file name (which follows the page's
     // settings) is read when the button is pressed, so it is written in place and the configs compare equal.
     gd._context.toImageButtonOptions = config.toImageButtonOptions;
     const kept = gd._context.modeBarButtonsToAdd;  // a new click function would count as a new config too
     if (kept && kept.length && kept[0].title === data.fullscreen) config.modeBarButtonsToAdd = kept;
-    return Plotly.react(gd, spec.data, spec.layout, config);
+    return Plotly.react(gd, {data: spec.data, layout: spec.layout, frames: spec.frames, config});
   });
   return () => {
     if (gd.__llObserver) gd.__llObserver.disconnect();

@@ -87,9 +87,47 @@ def test_full_screen_button_fills_the_screen_and_comes_back(page, app_url):
     assert normal and errors == []
 
 
+def test_toolbar_offers_the_png_the_reset_and_full_screen_and_nothing_that_uploads(page, app_url):
+    _open(page, f"{app_url}/surface")
+    titles = page.evaluate(f"""() => [...document.querySelector({BOWL!r}).querySelectorAll('.modebar-btn')]
+        .map(button => button.getAttribute('data-title'))""")
+    # (plotly.js 4's own "Share chart..." button would upload the chart to Plotly Cloud)
+    assert titles == ["Download plot as a PNG", "Reset camera to default", EN["exports.fullscreen"]]
+
+
 def test_plotly_js_comes_from_the_app_itself(page, app_url):
     _open(page, f"{app_url}/surface")
     scripts = page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)"
                             ".filter(name => name.includes('plotly.min.js'))")
     assert scripts and all(name.startswith(app_url) for name in scripts), scripts
     assert EN["exports.fullscreen"] != ZH["exports.fullscreen"]
+
+
+ANIMATED = ".st-key-gd_chart_contour .js-plotly-plot"  # the descent page's animated contour map
+LAST_FRAME_X = f"""() => {{ const frames = document.querySelector({ANIMATED!r})._transitionData._frames;
+    return JSON.stringify(frames[frames.length - 1].data.map(trace => trace.x)); }}"""
+PLAYED = f"() => document.querySelector({ANIMATED!r})._fullLayout.sliders[0].active > 0"
+
+
+def test_a_new_learning_rate_replaces_the_animation_in_place_and_play_still_plays_it(page, app_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{app_url}/descent")
+    wait_drawn(page, PLOT_MS)
+    page.wait_for_function(f"() => document.querySelector({ANIMATED!r})._transitionData._frames.length > 0",
+                           timeout=PLOT_MS)
+    before = page.evaluate(LAST_FRAME_X)
+    page.evaluate(f"() => {{ window.__map = document.querySelector({ANIMATED!r}); }}")
+    name_before = page.evaluate(f"() => document.querySelector({ANIMATED!r})._context.toImageButtonOptions.filename")
+
+    page.locator(".st-key-gd_learning_rate input[type='range']").first.focus()
+    page.keyboard.press("ArrowRight")  # one step up the learning-rate scale: a new run, a new animation
+    page.wait_for_function(f"() => ({LAST_FRAME_X})() !== {before!r}", timeout=PLOT_MS)
+    assert page.evaluate(f"() => document.querySelector({ANIMATED!r}) === window.__map")  # the same chart
+    name_after = page.evaluate(f"() => document.querySelector({ANIMATED!r})._context.toImageButtonOptions.filename")
+    assert name_after != name_before and name_after.startswith("descent_")  # the PNG follows the new rate
+
+    page.locator(f"{ANIMATED} .updatemenu-button").filter(has_text="Play").first.click()
+    page.wait_for_function(PLAYED, timeout=PLOT_MS)  # the new frames play
+    assert_no_exception(page)
+    assert errors == []

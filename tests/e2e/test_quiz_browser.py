@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import CHART_BOXES
 from core.lessons.explain import logit_parts, photo_column
 from core.neuron.model_file import load_model
 from tests.e2e.conftest import IDLE_TIMEOUT_MS, assert_no_exception, wait_idle
@@ -92,7 +93,7 @@ def _check(form, option: str):
 def test_predict_first_hides_descent_step_mode_until_the_verdict_question_is_answered(page, app_url):
     _open(page, f"{app_url}/descent?predict=1")
     step = page.get_by_role("button", name="Step", exact=True)
-    steps_chart = page.locator('[data-testid="stPlotlyChart"]')  # the run's charts and the step map
+    steps_chart = page.locator(CHART_BOXES)  # the run's charts and the step map
     expect(page.get_by_text("Predict first: the result is hidden")).to_be_visible()
     expect(page.get_by_text(HIDDEN_PART).first).to_be_visible()
     expect(step).to_have_count(0)

@@ -3,11 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import CHART_BOXES
 from tests.e2e.conftest import assert_no_exception, wait_idle
 
 pytestmark = pytest.mark.browser
 
-CHART = '[data-testid="stPlotlyChart"]'  # Streamlit's plotly chart container
+CHART = CHART_BOXES  # plotly charts: Streamlit's own and the live ones (ui/live_chart.py)
 PLOT_SVG = f"{CHART} .main-svg"  # the SVG plotly draws once the chart is on screen
 CHART_TIMEOUT_MS = 120_000  # plotly draws after the script run finishes (a budget, on a busy machine)
 

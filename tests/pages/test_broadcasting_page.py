@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from tests.pages.conftest import chart_spec, open_page, table_with_column, the_one
+from tests.pages.conftest import chart_spec, charts, open_page, table_with_column, the_one
 
 PAGE = "pages/broadcasting.py"
 AXIS = "Axis (from the right)"  # the first column of the rules table
@@ -57,7 +57,7 @@ def test_typing_shapes_updates_result_table_and_picture():
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
     table = table_with_column(at, AXIS)
     assert list(table.iloc[:, 0]) == ["−3", "−2", "−1"]  # axis numbers with the minus sign
-    assert not at.get("plotly_chart")  # 3-D results get no picture
+    assert not charts(at)  # 3-D results get no picture
     _type(at, "bc_c", "(1,)")
     assert any("(2, 4, 3)" in s for s in _texts(at, "success"))
     assert "C" in table_with_column(at, AXIS).columns

@@ -2,6 +2,7 @@
 bring-your-own-data, session isolation, the reproduce script and both languages."""
 
 import io
+import json
 import re
 import struct
 import subprocess
@@ -18,7 +19,7 @@ from core.lessons.explain import logit_parts, photo_column
 from core.neuron.model import predict
 from core.neuron.model_file import load_model
 from core.neuron.trainer import Trainer
-from tests.pages.conftest import ROOT, open_page, the_one
+from tests.pages.conftest import ROOT, charts, open_page, the_one
 
 PAGE = "pages/cat_classifier.py"
 SEED = 11  # fixed seed for the generated photos
@@ -153,10 +154,11 @@ def test_context_shows_model_and_majority_baseline_as_the_data_gives_them(course
     values = {m.label: m.value for m in at.metric}
     assert values["Accuracy on the test set"] == _percent_correct(shipped, course.test_x, course.test_y) == "70.0 %"
     assert values["Accuracy on the training set"] == _percent_correct(shipped, course.train_x, course.train_y)
-    bars = [c for c in at.get("plotly_chart") if '"baseline"' in c.proto.spec]
+    bars = [c for c in charts(at) if any(tr.get("meta") == "baseline" for tr in c.spec["data"])]
     assert len(bars) == 1
-    assert _majority_percent(course.test_y) in bars[0].proto.spec  # always "cat": 33 of 50
-    assert _majority_percent(course.train_y) in bars[0].proto.spec  # always "non-cat": 137 of 209
+    drawn = json.dumps(bars[0].spec, ensure_ascii=False)
+    assert _majority_percent(course.test_y) in drawn  # always "cat": 33 of 50
+    assert _majority_percent(course.train_y) in drawn  # always "non-cat": 137 of 209
 
 
 def test_training_makes_my_model_used_for_photos_and_back(course):
@@ -277,9 +279,9 @@ def test_page_without_dataset_still_explains_uploads(tmp_path, monkeypatch):
 
 def test_only_the_open_tab_runs_and_an_upload_survives_tab_changes():
     at = _upload(open_page(PAGE), "photo.jpg", *_photos()["photo.jpg"])
-    charts_on_photo_tab = len(at.get("plotly_chart"))
+    charts_on_photo_tab = len(charts(at))
     p_before = _p_cat(at)
     at = _open_tab(at, INSIDE_TAB)
     assert not at.exception
-    assert len(at.get("plotly_chart")) > charts_on_photo_tab  # the weights appear only now
+    assert len(charts(at)) > charts_on_photo_tab  # the weights appear only now
     assert _p_cat(at) == p_before  # the photo was not dropped

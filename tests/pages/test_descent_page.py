@@ -8,7 +8,7 @@ import pytest
 from core.data.features import lesson_dataset
 from core.lessons.descent import MAX_FRAMES
 from core.neuron.model import cost_and_grads
-from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
+from tests.pages.conftest import chart_spec, charts, open_page, plotly_array, the_one, trace_by_meta
 from ui.figures.descent import TRAIL_POINTS
 
 PAGE = "pages/descent.py"
@@ -23,7 +23,7 @@ def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang, **TOY)
     assert not at.exception and not at.error
     assert the_one(at.title).value == title
-    assert len(at.get("plotly_chart")) == 3  # the 3D bowl and the race wait in their (lazy) tab and box
+    assert len(charts(at)) == 3  # the 3D bowl and the race wait in their (lazy) tab and box
 
 
 @pytest.mark.parametrize("key, base, tab", [("gd_chart_contour", "contour", "Contour map"),

@@ -8,7 +8,7 @@ import pytest
 
 from core.data.toy_data import one_feature_dataset
 from core.neuron.model import cost_and_grads, sigmoid
-from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
+from tests.pages.conftest import chart_spec, charts, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/loss.py"
 
@@ -29,7 +29,7 @@ def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
     assert the_one(at.title).value == title
-    assert len(at.get("plotly_chart")) == 5
+    assert len(charts(at)) == 5
 
 
 def test_chinese_page_shows_chinese_text():

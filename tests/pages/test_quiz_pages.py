@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import APP_TIMEOUT, ROOT
+from tests.pages.conftest import APP_TIMEOUT, ROOT, charts
 from ui.i18n import catalogue
 from ui.lessons import LESSONS
 
@@ -202,12 +202,12 @@ def test_new_questions_draws_a_new_seed_and_puts_it_in_the_link():
 def test_predict_first_hides_the_fit_until_question_one_is_answered():
     at = open_with("sigmoid", predict="1")
     assert at.toggle(key="quiz_predict").value
-    charts = lambda: [c.proto.id for c in at.get("plotly_chart") if "sig_model_chart" in c.proto.id]  # noqa: E731
-    assert not charts() and any("Predict first" in i.value for i in at.info)
+    fit_charts = lambda: [c.id for c in charts(at) if "sig_model_chart" in c.id]  # noqa: E731
+    assert not fit_charts() and any("Predict first" in i.value for i in at.info)
     answer(at, "quiz_sigmoid_decision", "3")  # any real answer, right or wrong, reveals
-    assert charts() and not any("Predict first" in i.value for i in at.info)
+    assert fit_charts() and not any("Predict first" in i.value for i in at.info)
     at.slider(key="sig_w").set_value(2.0).run()  # a new setting is a new question: hidden again
-    assert not charts()
+    assert not fit_charts()
 
 
 def test_the_predict_switch_hides_the_result_and_goes_into_the_link():
@@ -225,7 +225,7 @@ def test_a_bad_predict_value_leaves_predict_first_off_with_a_note(raw):
     at = open_with("sigmoid", predict=raw)
     assert not at.exception and not at.toggle(key="quiz_predict").value
     assert any("predict" in w.value and "not allowed" in w.value for w in at.warning)
-    assert [c for c in at.get("plotly_chart") if "sig_model_chart" in c.proto.id]
+    assert [c for c in charts(at) if "sig_model_chart" in c.id]
 
 
 def test_a_badly_formatted_answer_does_not_reveal():

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from core.neuron.model import sigmoid
-from tests.pages.conftest import chart_spec, open_page, plotly_array, the_one, trace_by_meta
+from tests.pages.conftest import chart_spec, charts, open_page, plotly_array, the_one, trace_by_meta
 
 PAGE = "pages/sigmoid.py"
 
@@ -15,7 +15,7 @@ def test_page_renders_in_both_languages(lang, title):
     at = open_page(PAGE, lang=lang)
     assert not at.exception
     assert the_one(at.title).value == title
-    assert len(at.get("plotly_chart")) == 2
+    assert len(charts(at)) == 2
 
 
 def test_chinese_page_shows_chinese_text():
