@@ -8,10 +8,10 @@ from core.lessons.explain import evidence_map, logit_parts, photo_column, score_
 from core.neuron.baseline import split_baselines
 from core.trust import error_counts
 from ui.cached import course_data
-from ui.exports import show_chart
 from ui.figures.cat import TEMPLATES, accuracy_data, evidence_data, sigmoid_data, signed_map_data, waterfall_data
 from ui.figures.finished import FinishedFigure
 from ui.i18n import t
+from ui.live_chart import live_chart
 from ui.templates import refilled_chart
 
 
@@ -40,7 +40,7 @@ def show_prediction(model, photo) -> None:
         ok = parts.label == photo.label
         (st.success if ok else st.warning)(t("cat.truth_right" if ok else "cat.truth_wrong", label=_label(photo.label)))
     zs, ps = sigmoid_curve(parts.z)
-    show_chart(chart("sigmoid", sigmoid_data(zs, ps, parts.z, parts.p)), "cat_sigmoid_point", key="cat_chart_sigmoid")
+    live_chart(chart("sigmoid", sigmoid_data(zs, ps, parts.z, parts.p)), "cat_sigmoid_point", key="cat_chart_sigmoid")
     st.markdown(t("cat.parts_intro"))
     st.latex(r"z = w^{T}x + b = \sum_{w_i x_i > 0} w_i x_i + \sum_{w_i x_i < 0} w_i x_i + b")
     st.latex(rf"z = {parts.positive:.3f} + ({parts.negative:.3f}) + ({parts.b:.3f}) = {parts.z:.3f}")
@@ -48,7 +48,7 @@ def show_prediction(model, photo) -> None:
     relation = ">" if parts.label else r"\le"
     st.latex(rf"\hat{{y}} = \sigma({parts.z:.3f}) = {parts.p:.4f} {relation} {THRESHOLD}"
              rf"\;\Rightarrow\; y_{{pred}} = {parts.label}")
-    show_chart(chart("parts", waterfall_data(parts.positive, parts.negative, parts.b, parts.z)), "cat_z_parts",
+    live_chart(chart("parts", waterfall_data(parts.positive, parts.negative, parts.b, parts.z)), "cat_z_parts",
                key="cat_chart_parts")
     evidence = evidence_map(model.w, x)
     st.caption(t("cat.evidence_caption"))
@@ -56,7 +56,7 @@ def show_prediction(model, photo) -> None:
         figure = chart("overlay", evidence_data(photo.model_input, evidence, symmetric_limit(evidence)))
     else:
         figure = chart("evidence", signed_map_data(evidence, symmetric_limit(evidence)))
-    show_chart(figure, "cat_evidence_map", key="cat_chart_evidence")
+    live_chart(figure, "cat_evidence_map", key="cat_chart_evidence")
 
 
 def trust_sentence(model, label: int) -> str:
@@ -79,7 +79,7 @@ def show_context(accuracies: dict, baselines: dict, is_user: bool) -> None:
     for col, split in zip(cols, ("train", "test"), strict=True):
         col.metric(t("cat.accuracy_on", split=names[split]), f"{accuracies[split]:.1f} %",
                    delta=f"{accuracies[split] - baselines[split]:+.1f} pp {t('cat.vs_baseline')}")
-    show_chart(chart("accuracy", accuracy_data({names[s]: accuracies[s] for s in names},
+    live_chart(chart("accuracy", accuracy_data({names[s]: accuracies[s] for s in names},
                                                {names[s]: baselines[s] for s in names})),
                "cat_accuracy_vs_baseline", key="cat_chart_accuracy")
     st.info(t("cat.honest_note_user" if is_user else "cat.honest_note"), icon="ℹ️")
