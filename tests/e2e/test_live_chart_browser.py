@@ -4,14 +4,19 @@ st.plotly_chart throws a chart away whenever its numbers change; a live chart ke
 canvas and the camera a student turned the bowl to, while it shows the new loss and names its PNG after it.
 """
 
+import urllib.error
+import urllib.request
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_exception, wait_drawn
+from ui import live_chart
 from ui.i18n import catalogue
 
 pytestmark = pytest.mark.browser
 
+HTTP_TIMEOUT_S = 60  # one request to the app, on a busy machine
 PLOT_MS = 120_000  # how long plotly may take to draw on a busy 2-core machine (WebGL is software-rendered)
 BOWL = ".st-key-surf_chart_3d_0 .js-plotly-plot"  # the first column's 3D bowl
 CONTOUR = ".st-key-surf_chart_contour_0 .js-plotly-plot"
@@ -131,3 +136,19 @@ def test_a_new_learning_rate_replaces_the_animation_in_place_and_play_still_play
     page.wait_for_function(PLAYED, timeout=PLOT_MS)  # the new frames play
     assert_no_exception(page)
     assert errors == []
+
+
+@pytest.mark.parametrize("path", ["..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                                  "..%5C..%5C__init__.py", "%2Fetc%2Fpasswd"])
+def test_the_plotly_js_route_serves_only_its_own_folder(app_url, path):
+    """The app serves the plotly package's folder (for plotly.min.js) and nothing outside it."""
+    with urllib.request.urlopen(f"{app_url}/{live_chart.PLOTLY_JS_URL}", timeout=HTTP_TIMEOUT_S) as response:
+        assert response.status == 200 and "javascript" in response.headers["Content-Type"]
+    base = live_chart.PLOTLY_JS_URL.rsplit("/", 1)[0]
+    try:
+        with urllib.request.urlopen(f"{app_url}/{base}/{path}", timeout=HTTP_TIMEOUT_S) as response:
+            body = response.read()
+    except urllib.error.HTTPError as refused:
+        assert refused.code in (400, 403, 404)
+    else:
+        assert b"root:" not in body and b"import" not in body, body[:200]
