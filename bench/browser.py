@@ -30,3 +30,4 @@ def wait_drawn(page, timeout: float) -> None:
     wait_idle(page, timeout)
     page.wait_for_function(ALL_DRAWN, timeout=timeout)
     page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(ALL_DRAWN, timeout=timeout)  # charts whose script (plotly.js) the network just brought

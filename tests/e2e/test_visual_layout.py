@@ -81,6 +81,7 @@ def test_presenter_mode_makes_numbers_larger_and_nothing_smaller_than_body_text(
     if slug in ("sigmoid", "cat_classifier"):
         assert metrics and alerts  # the headline numbers were there to measure
     if slug == "descent":
+        page.locator(".updatemenu-button").first.wait_for(timeout=RENDER_MS)  # the animated map has drawn its controls
         assert page.evaluate(PLAY_BOX)["height"] >= PLAY_HEIGHT_FACTOR * body
     if slug == "loss":
         expect(page.locator('[data-testid="stTable"] td').first).to_be_visible()
