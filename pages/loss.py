@@ -16,9 +16,9 @@ from core.lessons.loss import (
 )
 from core.lessons.sigmoid import power_of_ten
 from core.snippets.loss import loss_script
-from ui.exports import show_chart
 from ui.figures.loss import cost_chart, loss_chart, per_example_chart
 from ui.i18n import t
+from ui.live_chart import live_chart
 from ui.presenter import number_table
 from ui.quiz import check_yourself, hidden_part, reproduce_or_hidden, revealed
 from ui.theme import LOSS_COLOURS
@@ -65,7 +65,7 @@ st.subheader(t("loss.h_loss"))
 result_shown = revealed("loss", quiz)
 for col, y in zip(st.columns(2), (1, 0), strict=True):
     with col:
-        show_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y and result_shown else None), f"loss_L_y{y}",
+        live_chart(loss_chart(*curves(y), y, mark=ex if ex.y == y and result_shown else None), f"loss_L_y{y}",
                    key=f"loss_curve_y{y}")
 st.latex(r"L(\hat{y}, y) = -\bigl(y \log \hat{y} + (1 - y) \log(1 - \hat{y})\bigr)")
 if result_shown:
@@ -84,7 +84,7 @@ st.markdown(t("loss.convex_intro", b=f"{b:.1f}"))
 demo = convexity(b, X, Y)
 for col, loss in zip(st.columns(2), ("squared_error", "cross_entropy"), strict=True):
     with col:
-        show_chart(cost_chart(demo.w_grid, demo.costs[loss], demo.chords[loss], w, cost_at(w, b, X, Y, loss),
+        live_chart(cost_chart(demo.w_grid, demo.costs[loss], demo.chords[loss], w, cost_at(w, b, X, Y, loss),
                               title=t(f"loss.chart_cost_{loss}"), colour=LOSS_COLOURS[loss], meta=f"cost_{loss}"),
                    f"loss_J_{loss}_{kind}_b{b:.1f}", key=f"loss_cost_{loss}")
 sq, ce = demo.chords["squared_error"], demo.chords["cross_entropy"]
@@ -127,7 +127,7 @@ st.caption(t("loss.likelihood_note"))
 st.subheader(t("loss.h_cost"))
 table = per_example_table(w, b, X, Y)
 if result_shown:
-    show_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_example_{kind}_w{w:.1f}_b{b:.1f}",
+    live_chart(per_example_chart(table["L"], table["y"], lik.cost), f"loss_per_example_{kind}_w{w:.1f}_b{b:.1f}",
                key="loss_bars")
 st.latex(r"J(w, b) = \frac{1}{m} \sum_{i=1}^{m} L(\hat{y}^{(i)}, y^{(i)})")
 st.latex(rf"J({w:.2f}, {b:.2f}) = \frac{{1}}{{{m}}} \times {lik.loss_sum:.4f} = {lik.cost:.4f}")
