@@ -79,6 +79,7 @@ def test_a_new_loss_redraws_both_charts_in_place_and_the_turned_bowl_stays_turne
 def test_full_screen_button_fills_the_screen_and_comes_back(page, app_url):
     errors = _open(page, f"{app_url}/surface?lang=zh")
     button = page.locator(f"{BOWL} .modebar-btn[data-title='{ZH['exports.fullscreen']}']")
+    assert ZH["exports.fullscreen"] != EN["exports.fullscreen"]
     expect(button).to_have_count(1)  # translated, like every other word on the page
     page.locator(BOWL).hover()
     button.click()
@@ -105,7 +106,6 @@ def test_plotly_js_comes_from_the_app_itself(page, app_url):
     scripts = page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)"
                             ".filter(name => name.includes('plotly.min.js'))")
     assert scripts and all(name.startswith(app_url) for name in scripts), scripts
-    assert EN["exports.fullscreen"] != ZH["exports.fullscreen"]
 
 
 ANIMATED = ".st-key-gd_chart_contour .js-plotly-plot"  # the descent page's animated contour map

@@ -46,6 +46,12 @@ class Chart:
     config: dict  # plotly's config (toolbar, PNG download)
 
 
+def live_chart_data(message_json: str) -> dict:
+    """What a live chart's element carries (its proto's ``json``), its figure and config decoded from JSON."""
+    return {key: json.loads(value) if key in ("figure", "config") else value
+            for key, value in json.loads(message_json).items()}
+
+
 def charts(at: AppTest) -> list[Chart]:
     """Every plotly chart on the page, in page order."""
     found = []
@@ -54,8 +60,8 @@ def charts(at: AppTest) -> list[Chart]:
         if hasattr(proto, "spec"):
             found.append(Chart(proto.id, json.loads(proto.spec), json.loads(proto.config)))
         elif proto.component_name == live_chart.COMPONENT:
-            data = json.loads(proto.json)
-            found.append(Chart(proto.id, json.loads(data["figure"]), json.loads(data["config"])))
+            data = live_chart_data(proto.json)
+            found.append(Chart(proto.id, data["figure"], data["config"]))
     return found
 
 

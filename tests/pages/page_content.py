@@ -17,6 +17,7 @@ import numpy as np
 from google.protobuf.json_format import MessageToDict
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
+from tests.pages.conftest import live_chart_data
 from ui import live_chart
 
 QUIZ_ANCHOR = "check-yourself"  # the section's header anchor (ui.quiz.ANCHOR)
@@ -103,8 +104,7 @@ def _walk(node, out: Content, quiz: bool) -> bool:
         if not quiz and message.get("anchor") == QUIZ_ANCHOR:
             return False
         if message.get("componentName") == live_chart.COMPONENT:  # a live chart: the figure st.plotly_chart sends
-            kind, message = live_chart.COMPONENT, {key: json.loads(value) if key in ("figure", "config") else value
-                                                   for key, value in json.loads(message["json"]).items()}
+            kind, message = live_chart.COMPONENT, live_chart_data(message["json"])
         _collect(message, kind, out)
         _collect_table(proto, kind, out)
     return all(_walk(child, out, quiz) for child in _children(node))

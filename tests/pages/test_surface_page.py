@@ -1,6 +1,5 @@
 """AppTest of the cost-surface page: renders in both languages, controls change the surface, honest minimum."""
 
-
 import numpy as np
 import pytest
 
