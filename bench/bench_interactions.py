@@ -139,6 +139,12 @@ def contour(loss: str) -> str:
     return f"{key('surf_chart_contour_0')}, {key('surf_chart_contour_' + loss)}"
 
 
+def view(name: str) -> str:
+    """The descent page's view ``name`` (contour or surface) while it shows: one of the two charts of the live
+    chart under its tab bar, or, in a commit before that (for an A/B run), the chart in that view's tab."""
+    return f"{key('gd_chart_view')} [data-view={name}]:not([hidden]), {key('gd_chart_' + name)}"
+
+
 def key(name: str) -> str:
     """The CSS selector of the element Streamlit made for a widget or chart with this key."""
     return f".st-key-{name}"
@@ -250,7 +256,7 @@ def interactions() -> list[Interaction]:
                     lambda rep: [chart("gd_chart_cost")]),
         Interaction("descent", "tab switch (contour ↔ 3D bowl)",
                     _alternate(["[role='tab']:has-text('Contour')", "[role='tab']:has-text('3D bowl')"]),
-                    lambda rep: [chart("gd_chart_surface" if rep % 2 == 0 else "gd_chart_contour")]),
+                    lambda rep: [view("surface" if rep % 2 == 0 else "contour")]),
         Interaction("descent", "Step", _click(f"{key('gd_step')} button"), lambda rep: [chart("gd_chart_steps")]),
         Interaction("surface", "feature (dataset)", _choose("surf_dataset", DATASET_LABELS),
                     lambda rep: [contour("cross_entropy"), bowl("cross_entropy")], needs_data=True),

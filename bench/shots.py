@@ -39,12 +39,14 @@ EXTRA = {"descent_3d": ("descent", "gd_view=surface")}  # a shot name: (page, it
 RENDER_MS = 90_000  # a page's script run plus plotly drawing, on a busy 2-core machine
 MAX_HEIGHT = 12_000  # px: the tallest whole-page capture (Chromium's texture limit is higher)
 PLAYING_FRAMES = 12  # frames ▶ Play must advance before the mid-animation shot
-# Every plotly chart and graph on the page has been drawn, and no widget is still a loading placeholder.
+# Every plotly chart and graph on the page has been drawn (a live chart may also hold a hidden view), and no
+# widget is still a loading placeholder.
 PLOTS_DRAWN = f"""() => {{
   const boxes = document.querySelectorAll('{CHART_BOXES}');
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   const graphs = [...document.querySelectorAll('[data-testid="stGraphVizChart"]')];
-  return plots.length === boxes.length && plots.every(gd => gd._fullLayout && gd.querySelector('.main-svg'))
+  return [...boxes].every(box => box.querySelector('.js-plotly-plot'))
+    && plots.every(gd => gd._fullLayout && gd.querySelector('.main-svg'))
     && graphs.every(g => g.querySelector('svg')) && !document.querySelector('[data-testid="stSkeleton"]');
 }}"""
 # The height of the page's content: Streamlit scrolls inside its main container, not the document.

@@ -74,6 +74,25 @@ def step_by_step(X, Y, rate, loss, origin, name, spec):
         live_chart(steps_map(spec, tuple(state.gd_points), rate), f"{name}_steps", key="gd_chart_steps")
 
 
+@st.fragment
+def views(run: DescentRun, speed: float, name: str, result_shown: bool):
+    """The contour map and the 3D bowl under one tab bar. A tab switch reruns only this part (nothing else on
+    the page depends on the view). The tabs are lazy: only the open view's animation (~0.25 MB) is built and
+    sent. Both views are one live chart below the tab bar: the view not shown stays on the page, hidden, so
+    switching back to it redraws nothing unless its run changed (then it is updated in place)."""
+    box = st.container(gap=None)  # the chart right under the tab bar, where a tab's own content would start
+    labels = [t(f"descent.tab_{view}") for view in DESCENT_VIEWS]
+    tab_map, tab_bowl = box.tabs(labels, default=tab_default("gd_view", labels), key="gd_view", on_change="rerun")
+    view = DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0]
+    keep("gd_view", view)
+    if not result_shown:
+        hidden_part(tab_bowl if tab_bowl.open else tab_map)
+        return
+    with box:
+        live_chart(animation(run, three_d=tab_bowl.open, speed=speed), f"{name}_{view}", key="gd_chart_view",
+                   view=view)
+
+
 st.title(t("descent.title"))
 st.caption(t("descent.caption"))
 c1, c2, c3 = st.columns([2, 2, 3])
@@ -123,20 +142,8 @@ elif result_shown:
 
 name = f"descent_{dataset}_{loss}_a{rate:g}_it{iterations}"
 left, right = st.columns(2)
-with left:  # lazy tabs: only the open view is built and sent (each is ~0.25 MB of animation)
-    labels = [t(f"descent.tab_{view}") for view in DESCENT_VIEWS]
-    tab_map, tab_bowl = st.tabs(labels, default=tab_default("gd_view", labels), key="gd_view", on_change="rerun")
-    keep("gd_view", DESCENT_VIEWS[1] if tab_bowl.open else DESCENT_VIEWS[0])
-    with tab_map:
-        if tab_map.open and result_shown:
-            live_chart(animation(run, three_d=False, speed=speed), f"{name}_contour", key="gd_chart_contour")
-        elif tab_map.open:
-            hidden_part()
-    with tab_bowl:
-        if tab_bowl.open and result_shown:
-            live_chart(animation(run, three_d=True, speed=speed), f"{name}_surface", key="gd_chart_surface")
-        elif tab_bowl.open:
-            hidden_part()
+with left:
+    views(run, speed, name, result_shown)
 with right:
     if result_shown:
         live_chart(cost_curve([(path, LOSSES[loss].label, LOSS_COLOURS[loss])], title=t("descent.chart_cost")),

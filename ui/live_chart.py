@@ -61,36 +61,72 @@ function plotlyJs() {  // plotly.js, loaded once per page
   }
   return window.__llPlotlyJs;
 }
-function fullHeight(gd) { return document.fullscreenElement === gd.parentElement ? window.innerHeight : null; }
-export default function (component) {
-  const {data, parentElement} = component;
-  let gd = parentElement.querySelector('.ll-live-chart');
-  if (!gd) {
-    gd = document.createElement('div');
-    gd.className = 'll-live-chart';
-    gd.style.width = '100%';
-    parentElement.style.background = 'white';  // full screen shows the chart on the page's own white
-    parentElement.appendChild(gd);
+function fullHeight(root) { return document.fullscreenElement === root ? window.innerHeight : null; }
+function pause(Plotly, gd) {  // stop a playing animation (plotly's own Pause), so a hidden view does not go on drawing
+  if (gd._transitionData && gd._transitionData._animationRaf) {
+    Plotly.animate(gd, [null], {mode: 'immediate', frame: {duration: 0, redraw: false}, transition: {duration: 0}});
   }
-  const spec = JSON.parse(data.figure), config = JSON.parse(data.config);
-  gd.__llHeight = spec.layout.height;
-  if (fullHeight(gd)) spec.layout.height = fullHeight(gd);
-  // A bowl the student turned stays turned: plotly writes a dragged camera into the chart's layout (its
-  // uirevision does not keep it: the 3D drag leaves plotly's own copy of the camera unchanged).
-  const turned = gd.layout && gd.layout.scene && gd.layout.scene.camera;
-  if (spec.layout.scene && turned) spec.layout.scene.camera = turned;
-  config.responsive = true;
-  config.modeBarButtonsToAdd = [{name: 'fullscreen', title: data.fullscreen, icon: EXPAND,
-                                 click: () => document.fullscreenElement ? document.exitFullscreen()
-                                                                         : parentElement.requestFullscreen()}];
+}
+export default function (component) {
+  const {data, parentElement: root} = component;
+  // One chart per view (``view`` in Python): the view shown now is drawn, the others stay on the page hidden,
+  // drawn as they were, so coming back to one costs nothing when its figure has not changed.
+  const view = data.view || 'main';
+  let box = [...root.children].find(el => el.classList.contains('ll-view') && el.dataset.view === view);
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'll-view';
+    box.dataset.view = view;
+    const div = document.createElement('div');
+    div.className = 'll-live-chart';
+    div.style.width = '100%';
+    box.appendChild(div);
+    root.style.background = 'white';  // full screen shows the chart on the page's own white
+    root.appendChild(box);
+  }
+  const gd = box.querySelector('.ll-live-chart');
+  const others = [...root.children].filter(el => el.classList.contains('ll-view') && el !== box);
+  const drawing = data.figure + '\\n' + data.config + '\\n' + data.fullscreen;  // what this chart was asked to draw
   plotlyJs().then(Plotly => {
-    if (!gd._context) {
-      gd.__llResize = () => Plotly.relayout(gd, {height: fullHeight(gd) || gd.__llHeight});
-      document.addEventListener('fullscreenchange', gd.__llResize);
-      gd.__llObserver = new ResizeObserver(() => gd._fullLayout && Plotly.Plots.resize(gd));
-      gd.__llObserver.observe(parentElement);
-      return Plotly.newPlot(gd, {data: spec.data, layout: spec.layout, frames: spec.frames, config});
+    for (const other of others) {
+      if (!other.hidden) pause(Plotly, other.querySelector('.ll-live-chart'));
+      other.hidden = true;
     }
+    box.hidden = false;
+    if (!root.__llObserver) {  // the shown view follows the page's width (a hidden one is resized when shown)
+      root.__llResize = () => {
+        const shown = [...root.children].find(el => el.classList.contains('ll-view') && !el.hidden);
+        const div = shown && shown.querySelector('.ll-live-chart');
+        if (div && div._fullLayout) Plotly.relayout(div, {height: fullHeight(root) || div.__llHeight});
+      };
+      document.addEventListener('fullscreenchange', root.__llResize);
+      root.__llObserver = new ResizeObserver(() => {
+        for (const el of root.children) {
+          const div = el.querySelector && el.querySelector('.ll-live-chart');
+          if (!el.hidden && div && div._fullLayout) Plotly.Plots.resize(div);
+        }
+      });
+      root.__llObserver.observe(root);
+    }
+    root.__llSettled = (root.__llSettled || 0) + 1;  // messages handled (tests wait on it; __llDraws: drawn)
+    if (gd._fullLayout && gd.__llDrawing === drawing) {  // the same figure again (a view shown again): no redraw
+      if (gd._fullLayout.width !== gd.clientWidth) Plotly.Plots.resize(gd);
+      return;
+    }
+    gd.__llDrawing = drawing;
+    gd.__llDraws = (gd.__llDraws || 0) + 1;
+    const spec = JSON.parse(data.figure), config = JSON.parse(data.config);
+    gd.__llHeight = spec.layout.height;
+    if (fullHeight(root)) spec.layout.height = fullHeight(root);
+    // A bowl the student turned stays turned: plotly writes a dragged camera into the chart's layout (its
+    // uirevision does not keep it: the 3D drag leaves plotly's own copy of the camera unchanged).
+    const turned = gd.layout && gd.layout.scene && gd.layout.scene.camera;
+    if (spec.layout.scene && turned) spec.layout.scene.camera = turned;
+    config.responsive = true;
+    config.modeBarButtonsToAdd = [{name: 'fullscreen', title: data.fullscreen, icon: EXPAND,
+                                   click: () => document.fullscreenElement ? document.exitFullscreen()
+                                                                           : root.requestFullscreen()}];
+    if (!gd._context) return Plotly.newPlot(gd, {data: spec.data, layout: spec.layout, frames: spec.frames, config});
     // plotly.js draws a chart anew when its config changed. The PNG's file name (which follows the page's
     // settings) is read when the button is pressed, so it is written in place and the configs compare equal.
     gd._context.toImageButtonOptions = config.toImageButtonOptions;
@@ -99,9 +135,10 @@ export default function (component) {
     return Plotly.react(gd, {data: spec.data, layout: spec.layout, frames: spec.frames, config});
   });
   return () => {
-    if (gd.__llObserver) gd.__llObserver.disconnect();
-    if (gd.__llResize) document.removeEventListener('fullscreenchange', gd.__llResize);
-    if (window.Plotly) window.Plotly.purge(gd);
+    if (root.__llObserver) root.__llObserver.disconnect();
+    if (root.__llResize) document.removeEventListener('fullscreenchange', root.__llResize);
+    root.__llObserver = root.__llResize = null;
+    if (window.Plotly) root.querySelectorAll('.ll-live-chart').forEach(div => window.Plotly.purge(div));
   };
 }
 """.replace("PLOTLY_JS_URL", json.dumps(PLOTLY_JS_URL), 1).replace("EXPAND_ICON", json.dumps(EXPAND_ICON), 1)
@@ -109,9 +146,15 @@ export default function (component) {
 _component = st.components.v2.component(COMPONENT, js=JS, isolate_styles=False)
 
 
-def live_chart(fig, filename: str, *, key: str) -> None:
+def live_chart(fig, filename: str, *, key: str, view: str | None = None) -> None:
     """Show ``fig`` (a plotly Figure or a finished one) full width with a PNG download named ``filename``.png,
-    updated in place on later reruns that show it under the same ``key``."""
-    _component(data={"figure": json.dumps(fig.to_dict(), cls=PlotlyJSONEncoder),
-                     "config": json.dumps(chart_config(filename)), "fullscreen": t("exports.fullscreen")},
-               key=key)
+    updated in place on later reruns that show it under the same ``key``.
+
+    ``view`` names one of several figures shown in turn at this place (the descent page's contour map and 3D
+    bowl): each view keeps its own chart, hidden while another is shown, so switching back to a view whose
+    figure did not change redraws nothing, and one that did change is updated in place."""
+    data = {"figure": json.dumps(fig.to_dict(), cls=PlotlyJSONEncoder), "config": json.dumps(chart_config(filename)),
+            "fullscreen": t("exports.fullscreen")}
+    if view is not None:
+        data["view"] = view
+    _component(data=data, key=key)

@@ -81,6 +81,6 @@ def test_one_click_goes_back_to_the_first_tab_after_the_link_recorded_the_second
     page.get_by_role("tab", name="Contour map").click()  # one click, as a student would
     wait_idle(page)
     expect(page.get_by_role("tab", name="Contour map")).to_have_attribute("aria-selected", "true")
-    expect(page.locator(".st-key-gd_chart_contour .js-plotly-plot")).to_be_attached(timeout=PLOT_MS)
+    expect(page.locator(".st-key-gd_chart_view [data-view=contour] .js-plotly-plot")).to_be_visible(timeout=PLOT_MS)
     expect(page).not_to_have_url(re.compile("gd_view"))
     assert_no_exception(page)

@@ -1,9 +1,10 @@
-"""Real browser: the surface page's live charts (ui/live_chart.py) are updated in place, not drawn anew.
+"""Real browser: live charts (ui/live_chart.py) are updated in place, not drawn anew.
 
 st.plotly_chart throws a chart away whenever its numbers change; a live chart keeps its element, its WebGL
 canvas and the camera a student turned the bowl to, while it shows the new loss and names its PNG after it.
 """
 
+import re
 import urllib.error
 import urllib.request
 
@@ -108,7 +109,7 @@ def test_plotly_js_comes_from_the_app_itself(page, app_url):
     assert scripts and all(name.startswith(app_url) for name in scripts), scripts
 
 
-ANIMATED = ".st-key-gd_chart_contour .js-plotly-plot"  # the descent page's animated contour map
+ANIMATED = ".st-key-gd_chart_view [data-view=contour] .js-plotly-plot"  # the descent page's animated contour map
 LAST_FRAME_X = f"""() => {{ const frames = document.querySelector({ANIMATED!r})._transitionData._frames;
     return JSON.stringify(frames[frames.length - 1].data.map(trace => trace.x)); }}"""
 PLAYED = f"() => document.querySelector({ANIMATED!r})._fullLayout.sliders[0].active > 0"
@@ -152,3 +153,72 @@ def test_the_plotly_js_route_serves_only_its_own_folder(app_url, path):
         assert refused.code in (400, 403, 404)
     else:
         assert b"root:" not in body and b"import" not in body, body[:200]
+
+
+VIEWS = ".st-key-gd_chart_view"  # the descent page's live chart holding both views
+VIEW = VIEWS + " [data-view={}]"
+ROOT_SETTLED = f"""() => [...document.querySelectorAll({VIEWS!r} + ' *')]
+    .map(el => el.__llSettled || 0).reduce((a, b) => Math.max(a, b), 0)"""
+DRAWS = "sel => document.querySelector(sel).__llDraws"
+
+
+def _switch(page, tab: str, shown: str, hidden: str):
+    """Click a view's tab; wait until the server's answer for it was handled and only that view shows."""
+    settled = page.evaluate(ROOT_SETTLED)
+    page.get_by_role("tab", name=tab).click()
+    page.wait_for_function(f"() => ({ROOT_SETTLED})() > {settled}", timeout=PLOT_MS)
+    expect(page.locator(VIEW.format(shown))).to_be_visible(timeout=PLOT_MS)
+    expect(page.locator(VIEW.format(hidden))).to_be_hidden()
+
+
+def test_switching_views_keeps_both_charts_and_redraws_only_what_changed(page, app_url):
+    """Contour map ↔ 3D bowl: each view keeps its chart (the bowl its WebGL canvas) while the other shows;
+    showing one again redraws nothing unless its run changed, and then it is updated in place."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    contour, bowl = (VIEW.format(view) + " .js-plotly-plot" for view in ("contour", "surface"))
+    page.goto(f"{app_url}/descent")
+    wait_drawn(page, PLOT_MS)
+    page.evaluate(f"() => {{ window.__map = document.querySelector({contour!r}); }}")
+    assert page.evaluate(DRAWS, contour) == 1
+
+    _switch(page, "3D bowl (rotate it)", "surface", "contour")
+    page.wait_for_selector(f"{bowl} .gl-container canvas", state="attached", timeout=PLOT_MS)
+    page.evaluate(f"""() => {{ const gd = document.querySelector({bowl!r});
+                               window.__bowl = {{gd, canvas: gd.querySelector('canvas')}}; }}""")
+    before = page.evaluate(LAST_FRAME_X.replace(repr(ANIMATED), repr(bowl)))
+
+    _switch(page, "Contour map", "contour", "surface")  # back: the same chart, not drawn again
+    assert page.evaluate(f"() => document.querySelector({contour!r}) === window.__map")
+    assert page.evaluate(DRAWS, contour) == 1
+    expect(page).not_to_have_url(re.compile("gd_view"))  # the link follows the open view
+
+    page.locator(".st-key-gd_learning_rate input[type='range']").first.focus()
+    page.keyboard.press("ArrowRight")  # a new run while the map shows: the map is updated, the bowl waits
+    page.wait_for_function(f"() => document.querySelector({contour!r}).__llDraws === 2", timeout=PLOT_MS)
+    assert page.evaluate(DRAWS, bowl) == 1
+
+    _switch(page, "3D bowl (rotate it)", "surface", "contour")  # the bowl shows the new run, in place
+    page.wait_for_function(f"() => ({LAST_FRAME_X.replace(repr(ANIMATED), repr(bowl))})() !== {before!r}",
+                           timeout=PLOT_MS)
+    assert page.evaluate(f"""() => {{ const gd = document.querySelector({bowl!r});
+                                      return gd === window.__bowl.gd
+                                          && gd.querySelector('canvas') === window.__bowl.canvas; }}""")
+    assert page.evaluate(DRAWS, bowl) == 2
+    expect(page).to_have_url(re.compile("gd_view=surface"))
+    assert_no_exception(page)
+    assert errors == []
+
+
+def test_a_view_hidden_while_it_plays_stops_playing(page, app_url):
+    """▶ Play on the map, then the bowl's tab: the hidden map's animation stops instead of drawing unseen."""
+    contour = VIEW.format("contour") + " .js-plotly-plot"
+    page.goto(f"{app_url}/descent?gd_speed=0.25")  # slow: still playing when the tab is clicked
+    wait_drawn(page, PLOT_MS)
+    page.locator(f"{contour} .updatemenu-button").filter(has_text="Play").first.click()
+    page.wait_for_function(f"() => document.querySelector({contour!r})._fullLayout.sliders[0].active > 0",
+                           timeout=PLOT_MS)
+    _switch(page, "3D bowl (rotate it)", "surface", "contour")
+    page.wait_for_function(f"() => !document.querySelector({contour!r})._transitionData._animationRaf",
+                           timeout=PLOT_MS)
+    assert_no_exception(page)

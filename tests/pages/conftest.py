@@ -44,6 +44,7 @@ class Chart:
     id: str  # the element's id, which ends with its key
     spec: dict  # the figure as plotly.js gets it
     config: dict  # plotly's config (toolbar, PNG download)
+    view: str | None = None  # a live chart's view (one of several figures shown in turn at one place)
 
 
 def live_chart_data(message_json: str) -> dict:
@@ -61,7 +62,7 @@ def charts(at: AppTest) -> list[Chart]:
             found.append(Chart(proto.id, json.loads(proto.spec), json.loads(proto.config)))
         elif proto.component_name == live_chart.COMPONENT:
             data = live_chart_data(proto.json)
-            found.append(Chart(proto.id, data["figure"], data["config"]))
+            found.append(Chart(proto.id, data["figure"], data["config"], data.get("view")))
     return found
 
 

@@ -35,7 +35,7 @@ VIEWS = [
     ("pages/surface.py", {"surf_dataset": "cat_brightness"}, True, "surf_chart_contour_0"),
     ("pages/descent.py", {"gd_dataset": "overlapping", "gd_race": True}, False, "gd_chart_race_squared_error"),
     ("pages/descent.py", {"gd_dataset": "overlapping", "gd_view": ZH["descent.tab_surface"]}, False,
-     "gd_chart_surface"),
+     "gd_chart_view"),
     ("pages/vectorization.py", SMALL_VECTORS, False, "vec_chart"),
     ("pages/broadcasting.py", {}, False, "bc_picture"),
     ("pages/cat_classifier.py", {}, True, "cat_chart_evidence"),

@@ -26,11 +26,14 @@ def test_page_renders_in_both_languages(lang, title):
     assert len(charts(at)) == 3  # the 3D bowl and the race wait in their (lazy) tab and box
 
 
-@pytest.mark.parametrize("key, base, tab", [("gd_chart_contour", "contour", "Contour map"),
-                                            ("gd_chart_surface", "surface", "3D bowl (rotate it)")])
-def test_frames_carry_only_the_marker_and_trail(key, base, tab):
+@pytest.mark.parametrize("base, tab", [("contour", "Contour map"), ("surface", "3D bowl (rotate it)")])
+def test_frames_carry_only_the_marker_and_trail(base, tab):
     at = open_page(PAGE, gd_view=tab, **TOY)
-    spec = chart_spec(at, key)
+    spec = chart_spec(at, "gd_chart_view")
+    # both views are one live chart below the tab bar; the view says which of its charts the browser shows
+    [shown] = [chart for chart in charts(at) if chart.id.endswith("gd_chart_view")]
+    assert shown.view == base
+    assert shown.config["toImageButtonOptions"]["filename"].endswith(f"_{base}")
     assert [trace["meta"] for trace in spec["data"][:3]] == [base, "trail", "marker"]
     frames = spec["frames"]
     assert 0 < len(frames) <= MAX_FRAMES
@@ -53,7 +56,7 @@ def test_frames_carry_only_the_marker_and_trail(key, base, tab):
 def test_long_runs_are_subsampled_to_at_most_a_hundred_frames():
     at = open_page(PAGE, **TOY)
     at.slider(key="gd_iterations").set_value(500).run()
-    spec = chart_spec(at, "gd_chart_contour")
+    spec = chart_spec(at, "gd_chart_view")
     names = [int(frame["name"]) for frame in spec["frames"]]
     assert len(names) == MAX_FRAMES and names[0] == 0 and names[-1] == 500
     assert len(json.dumps(spec)) < JSON_LIMIT
@@ -61,10 +64,10 @@ def test_long_runs_are_subsampled_to_at_most_a_hundred_frames():
 
 def test_learning_rate_changes_the_path():
     at = open_page(PAGE, **TOY)
-    before = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_contour"), "path")["x"])
+    before = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_view"), "path")["x"])
     at.select_slider(key="gd_learning_rate").set_value(0.05).run()
     assert not at.exception
-    after = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_contour"), "path")["x"])
+    after = plotly_array(trace_by_meta(chart_spec(at, "gd_chart_view"), "path")["x"])
     assert not np.allclose(before, after)
 
 
