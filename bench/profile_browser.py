@@ -53,6 +53,19 @@ def kind_of(call_frame: dict) -> str:
     return "plotly.js" if PLOTLY_BUNDLE in url.rsplit("/", 1)[-1] else "Streamlit and React"
 
 
+def by_function(profile: dict) -> Counter:
+    """ms of self time per function ("name (file)"; the browser's own APIs have no file) in one profile."""
+    names = {}
+    for node in profile["nodes"]:
+        frame = node["callFrame"]
+        where = frame.get("url", "").rsplit("/", 1)[-1]
+        names[node["id"]] = f"{frame.get('functionName') or '(anonymous)'}" + (f" ({where})" if where else "")
+    spent = Counter()
+    for node, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        spent[names[node]] += delta / US_PER_MS
+    return spent
+
+
 def breakdown(profile: dict) -> dict[str, float]:
     """ms of each kind of work in a DevTools CPU profile (its nodes, samples and timeDeltas)."""
     kinds = {node["id"]: kind_of(node["callFrame"]) for node in profile["nodes"]}
@@ -78,7 +91,7 @@ def server_ms(frames: list[tuple[float, str, str]]) -> float | None:
     return (max(done) - min(sent)) * US_PER_MS if sent and done else None
 
 
-def profile(url: str, page_name: str, wanted: str, repeats: int) -> list[str]:
+def profile(url: str, page_name: str, wanted: str, repeats: int, top: int = 0) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     DATASET_LABELS[:] = _dataset_labels()  # what the surface page's dataset box offers, as bench_interactions does
@@ -103,12 +116,14 @@ def profile(url: str, page_name: str, wanted: str, repeats: int) -> list[str]:
             if item.prepare:
                 item.prepare(page)
             clock.run(item, 0)  # warm-up
-            totals, servers, kinds = [], [], {kind: [] for kind in KINDS}
+            totals, servers, kinds, functions = [], [], {kind: [] for kind in KINDS}, Counter()
             for rep in range(1, repeats + 1):
                 frames.clear()
                 cdp.send("Profiler.start")
                 total, _, _ = clock.run(item, rep)
-                spent = breakdown(cdp.send("Profiler.stop")["profile"])
+                recorded = cdp.send("Profiler.stop")["profile"]
+                spent = breakdown(recorded)
+                functions.update(by_function(recorded))
                 totals.append(total)
                 if (server := server_ms(frames)) is not None:
                     servers.append(server)
@@ -119,6 +134,9 @@ def profile(url: str, page_name: str, wanted: str, repeats: int) -> list[str]:
             lines.append(f"| {item.page} · {item.name} | {repeats} | {statistics.median(totals):,.0f} ms | {server} "
                          f"| {cells} |")
             print(lines[-1], file=sys.stderr, flush=True)
+            for name, ms in functions.most_common(top):
+                if name not in ("(idle)", "(program)"):
+                    print(f"    {ms / repeats:8.1f} ms per run  {name}", file=sys.stderr, flush=True)
         browser.close()
     return lines
 
@@ -128,9 +146,11 @@ def main(argv=None) -> int:
     parser.add_argument("page", help="the page's url path, e.g. surface")
     parser.add_argument("interaction", nargs="?", default="", help="part of the interaction's name (default: all)")
     parser.add_argument("--repeats", type=int, default=5, help="timed runs per interaction (default 5)")
+    parser.add_argument("--top", type=int, default=0,
+                        help="also print the N functions with the most self time (mean per run)")
     args = parser.parse_args(argv)
     with streamlit_server() as (url, _proc):
-        lines = profile(url, args.page, args.interaction, args.repeats)
+        lines = profile(url, args.page, args.interaction, args.repeats, args.top)
     print("\n".join(lines))
     print("\nThe profile covers the whole run, so its kinds add up to more than the total: sampling starts before "
           "the input and stops after the run's end condition was seen.")

@@ -69,7 +69,8 @@ buttons[3].button(t("graph.btn_all"), key="cg_all", on_click=_set_step, args=(to
 shown_step = step if result_shown else min(step, FORWARD_STEPS)  # predict first: no gradients drawn or described
 st.info(t("graph.step_status", step=shown_step, total=total, what=t(f"graph.step_{shown_step}")))
 graph_font = PRESENTER_FONT_PT if presenter_mode() else FONT_PT
-st.graphviz_chart(graph_dot(p, v, shown_step, graph_font), width="stretch", alt=t("graph.graph_alt"))
+st.graphviz_chart(graph_dot(p, v, shown_step, graph_font, t("graph.graph_name")), width="stretch",
+                  alt=t("graph.graph_alt"))
 stop_until_answered("graph", quiz)  # predict first: the backward pass below answers question 1
 
 st.subheader(t("graph.chain_header"))

@@ -4,6 +4,7 @@ Each node shows its operation, its forward value and its gradient dL/d(node), ea
 step-by-step reveal has reached it; nodes lit at the current step get a thick border.
 """
 
+import hashlib
 import math
 from html import escape
 
@@ -17,6 +18,8 @@ SIGNIFICANT = 4  # significant digits of the numbers on the nodes
 TITLES = {"z": "z = w1·x1 + w2·x2 + b", "a": "a = σ(z)", "L": "L(a, y)"}  # node operations
 FONT_PT = 14  # node text, Graphviz points (Graphviz's own default)
 PRESENTER_FONT_PT = 20  # node text on a projector: the whole graph grows with it and still fits 1080 px
+INVISIBLE = ("\u200b", "\u200c")  # zero-width space and non-joiner: the bits of a name suffix no one sees
+NAME_BITS = 16  # bits of the content hash in that suffix: consecutive drawings share a name 1 time in 65 536
 
 
 def fmt(value: float, digits: int = SIGNIFICANT) -> str:
@@ -56,12 +59,26 @@ def _current(step: int) -> set:
     return set(values - before_values) | set(grads - before_grads)
 
 
-def graph_dot(p: GraphPoint, v: GraphValues, step: int, font_pt: int = FONT_PT) -> str:
+def fresh_name(name: str, body: str) -> str:
+    """``name`` with an invisible suffix that changes with the graph's content (``body``).
+
+    Streamlit draws a Graphviz chart with d3-graphviz, which matches each new drawing's nodes and edges to
+    the drawing before by their names, nested under the graph's own name. For every element it matches it
+    samples points along the old and the new outline, to morph one into the other, even though Streamlit
+    animates nothing: about 0.24 s of ``getPointAtLength`` per step on this project's machine (README,
+    Performance). A graph whose name is new matches nothing: the new drawing simply replaces the old.
+    The name is the graph's tooltip, so the reader sees ``name`` alone.
+    """
+    digest = int.from_bytes(hashlib.sha256(body.encode()).digest()[:4], "big")
+    return name + "".join(INVISIBLE[(digest >> bit) & 1] for bit in range(NAME_BITS))
+
+
+def graph_dot(p: GraphPoint, v: GraphValues, step: int, font_pt: int = FONT_PT, graph_name: str = "G") -> str:
     """DOT text of the seed's graph after ``step`` reveal steps (len(STEPS) = everything), its text ``font_pt``
-    points."""
+    points; the graph is called ``graph_name`` (its tooltip), made unique to this content by ``fresh_name``."""
     values, grads = revealed(step)
     current = _current(step)
-    lines = ["digraph G {", "rankdir=LR;",
+    lines = ["rankdir=LR;",
              f'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize={font_pt}];',
              f'edge [color="{PALETTE["grey"]}"];']
     for name, (title, value, grad) in _node_texts(p, v).items():
@@ -79,5 +96,6 @@ def graph_dot(p: GraphPoint, v: GraphValues, step: int, font_pt: int = FONT_PT) 
         colour = PALETTE["vermillion"] if back else PALETTE["grey"]
         lines.append(f'{tail} -> {head} [color="{colour}", penwidth={CURRENT_BORDER if back else BORDER}];')
     lines.append("{rank=same; x1; w1; x2; w2; b;}")
-    lines.append("}")
-    return "\n".join(lines)
+    body = "\n".join(lines)
+    quoted = fresh_name(graph_name, body).replace("\\", "\\\\").replace('"', '\\"')
+    return f'digraph "{quoted}" {{\n{body}\n}}'
