@@ -36,7 +36,8 @@ WEBGL_CALLS = frozenset({
     "isShader", "isProgram", "bufferData", "bufferSubData", "texImage2D", "texSubImage2D", "drawArrays",
     "drawElements", "checkFramebufferStatus", "getContext", "clear", "getExtension", "useProgram",
     "framebufferTexture2D", "getUniformLocation", "getAttribLocation", "createProgram", "createShader"})
-PLOTLY_BUNDLE = "PlotlyChart"  # the file name of Streamlit's plotly.js chunk starts with this
+# plotly.js's files: Streamlit's chunk for st.plotly_chart, and the plotly package's copy the live charts load
+PLOTLY_FILES = ("PlotlyChart", "plotly.min.js")
 
 
 def kind_of(call_frame: dict) -> str:
@@ -50,7 +51,8 @@ def kind_of(call_frame: dict) -> str:
         return "garbage collection"
     if not url:  # a browser API called from JavaScript
         return "WebGL" if name in WEBGL_CALLS else "DOM"
-    return "plotly.js" if PLOTLY_BUNDLE in url.rsplit("/", 1)[-1] else "Streamlit and React"
+    file = url.rsplit("/", 1)[-1]
+    return "plotly.js" if any(part in file for part in PLOTLY_FILES) else "Streamlit and React"
 
 
 def by_function(profile: dict) -> Counter:

@@ -6,10 +6,11 @@ import base64
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.profile_browser import KINDS, breakdown, kind_of, message_kind, server_ms
+from bench.profile_browser import KINDS, breakdown, by_function, kind_of, message_kind, server_ms
 
 PLOTLY_URL = "http://127.0.0.1:8501/static/js/PlotlyChart.D9Z0_fxz.js"
 APP_URL = "http://127.0.0.1:8501/static/js/index.DormvYxC.js"
+LIVE_PLOTLY_URL = "http://127.0.0.1:8501/component/ui.live_chart.plotly_js/plotly.min.js"  # the live charts' copy
 
 
 def _node(node_id: int, name: str, url: str = "") -> dict:
@@ -20,6 +21,7 @@ def _node(node_id: int, name: str, url: str = "") -> dict:
     ("(program)", "", "native"), ("(idle)", "", "idle"), ("(garbage collector)", "", "garbage collection"),
     ("readPixels", "", "WebGL"), ("getProgramParameter", "", "WebGL"),
     ("z", PLOTLY_URL, "plotly.js"), ("readPixels", PLOTLY_URL, "plotly.js"),  # a plotly function of that name
+    ("xxe", LIVE_PLOTLY_URL, "plotly.js"),
     ("Ul", APP_URL, "Streamlit and React"), ("getBoundingClientRect", "", "DOM"), ("setAttribute", "", "DOM"),
 ])
 def test_each_profile_node_gets_its_kind(name, url, kind):
@@ -37,6 +39,15 @@ def test_breakdown_sums_each_sample_interval_into_its_nodes_kind():
     assert spent["idle"] == 0.25 and spent["Streamlit and React"] == 0.75
     assert spent["DOM"] == spent["garbage collection"] == 0.0
     assert sum(spent.values()) == pytest.approx(sum(profile["timeDeltas"]) / 1000)
+
+
+def test_by_function_sums_self_time_per_function_and_file():
+    profile = {"nodes": [_node(1, "Ul", APP_URL), _node(2, "getPointAtLength"), _node(3, "", LIVE_PLOTLY_URL),
+                         _node(4, "getPointAtLength")],
+               "samples": [2, 4, 1, 3, 2],
+               "timeDeltas": [1000, 2000, 500, 250, 4000]}
+    assert by_function(profile) == {"getPointAtLength": 7.0, "Ul (index.DormvYxC.js)": 0.5,
+                                    "(anonymous) (plotly.min.js)": 0.25}
 
 
 def _encoded(**fields) -> str:
