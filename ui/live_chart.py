@@ -62,6 +62,7 @@ function plotlyJs() {  // plotly.js, loaded once per page
   return window.__llPlotlyJs;
 }
 function fullHeight(root) { return document.fullscreenElement === root ? window.innerHeight : null; }
+function views(root) { return [...root.children].filter(el => el.classList.contains('ll-view')); }
 function pause(Plotly, gd) {  // stop a playing animation (plotly's own Pause), so a hidden view does not go on drawing
   if (gd._transitionData && gd._transitionData._animationRaf) {
     Plotly.animate(gd, [null], {mode: 'immediate', frame: {duration: 0, redraw: false}, transition: {duration: 0}});
@@ -72,7 +73,7 @@ export default function (component) {
   // One chart per view (``view`` in Python): the view shown now is drawn, the others stay on the page hidden,
   // drawn as they were, so coming back to one costs nothing when its figure has not changed.
   const view = data.view || 'main';
-  let box = [...root.children].find(el => el.classList.contains('ll-view') && el.dataset.view === view);
+  let box = views(root).find(el => el.dataset.view === view);
   if (!box) {
     box = document.createElement('div');
     box.className = 'll-view';
@@ -85,7 +86,7 @@ export default function (component) {
     root.appendChild(box);
   }
   const gd = box.querySelector('.ll-live-chart');
-  const others = [...root.children].filter(el => el.classList.contains('ll-view') && el !== box);
+  const others = views(root).filter(el => el !== box);
   const drawing = data.figure + '\\n' + data.config + '\\n' + data.fullscreen;  // what this chart was asked to draw
   plotlyJs().then(Plotly => {
     for (const other of others) {
@@ -95,15 +96,15 @@ export default function (component) {
     box.hidden = false;
     if (!root.__llObserver) {  // the shown view follows the page's width (a hidden one is resized when shown)
       root.__llResize = () => {
-        const shown = [...root.children].find(el => el.classList.contains('ll-view') && !el.hidden);
+        const shown = views(root).find(el => !el.hidden);
         const div = shown && shown.querySelector('.ll-live-chart');
         if (div && div._fullLayout) Plotly.relayout(div, {height: fullHeight(root) || div.__llHeight});
       };
       document.addEventListener('fullscreenchange', root.__llResize);
       root.__llObserver = new ResizeObserver(() => {
-        for (const el of root.children) {
-          const div = el.querySelector && el.querySelector('.ll-live-chart');
-          if (!el.hidden && div && div._fullLayout) Plotly.Plots.resize(div);
+        for (const el of views(root)) {
+          const div = el.querySelector('.ll-live-chart');
+          if (!el.hidden && div._fullLayout) Plotly.Plots.resize(div);
         }
       });
       root.__llObserver.observe(root);
