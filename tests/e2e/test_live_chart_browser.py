@@ -178,7 +178,8 @@ def test_switching_views_keeps_both_charts_and_redraws_only_what_changed(page, a
     page.on("pageerror", lambda error: errors.append(str(error)))
     contour, bowl = (VIEW.format(view) + " .js-plotly-plot" for view in ("contour", "surface"))
     page.goto(f"{app_url}/descent")
-    wait_drawn(page, PLOT_MS)
+    expect(page.locator(contour)).to_be_visible(timeout=PLOT_MS)  # the first run has drawn the map (CI once
+    wait_drawn(page, PLOT_MS)  # found the page idle before that run had even started)
     page.evaluate(f"() => {{ window.__map = document.querySelector({contour!r}); }}")
     assert page.evaluate(DRAWS, contour) == 1
 
@@ -214,6 +215,7 @@ def test_a_view_hidden_while_it_plays_stops_playing(page, app_url):
     """▶ Play on the map, then the bowl's tab: the hidden map's animation stops instead of drawing unseen."""
     contour = VIEW.format("contour") + " .js-plotly-plot"
     page.goto(f"{app_url}/descent?gd_speed=0.25")  # slow: still playing when the tab is clicked
+    expect(page.locator(contour)).to_be_visible(timeout=PLOT_MS)
     wait_drawn(page, PLOT_MS)
     page.locator(f"{contour} .updatemenu-button").filter(has_text="Play").first.click()
     page.wait_for_function(f"() => document.querySelector({contour!r})._fullLayout.sliders[0].active > 0",
