@@ -10,6 +10,7 @@ CHROMIUM_ARGS = [  # closed network: no background calls, no sandbox as root, no
 ]
 IDLE = '[data-test-script-state="notRunning"]'  # Streamlit's script is not running
 CONNECTED = '[data-test-connection-state="CONNECTED"]'  # and the websocket is up
+TITLE = '[data-testid="stMain"] h1'  # a page's st.title
 
 # Where plotly charts sit: Streamlit's own, and the app's live charts (ui/live_chart.py, the app's only component).
 CHART_BOXES = '[data-testid="stPlotlyChart"], .stBidiComponent'
@@ -26,7 +27,12 @@ def wait_idle(page, timeout: float) -> None:
 
 
 def wait_drawn(page, timeout: float) -> None:
-    """wait_idle, then wait until every chart on the page is drawn and the network is quiet (lazy chunks loaded)."""
+    """wait_idle, then wait until every chart on the page is drawn and the network is quiet (lazy chunks loaded).
+
+    First the page's title: on a page just opened, the script is "not running" and no chart is on the page
+    in the moment between the websocket connecting and the first run starting, which would pass every check
+    below. Every page of the app starts with its title, so once it is there the first run has started."""
+    page.wait_for_selector(TITLE, state="attached", timeout=timeout)
     wait_idle(page, timeout)
     page.wait_for_function(ALL_DRAWN, timeout=timeout)
     page.wait_for_load_state("networkidle", timeout=timeout)
