@@ -1,6 +1,6 @@
 """The gradient-descent page's two fragments: the animated views (contour map and 3D bowl under one tab bar)
-and step mode (Step and Reset with their numbers and map), with the update rule they both typeset.
-pages/descent.py calls them; each reruns alone when its own controls change."""
+and step mode (Step and Reset with their numbers and map), and the update rule that step mode and the page
+typeset. pages/descent.py calls them; each fragment reruns alone when its own controls change."""
 
 import streamlit as st
 

@@ -110,8 +110,15 @@ def test_plotly_js_comes_from_the_app_itself(page, app_url):
 
 
 ANIMATED = ".st-key-gd_chart_view [data-view=contour] .js-plotly-plot"  # the descent page's animated contour map
-LAST_FRAME_X = f"""() => {{ const frames = document.querySelector({ANIMATED!r})._transitionData._frames;
-    return JSON.stringify(frames[frames.length - 1].data.map(trace => trace.x)); }}"""
+
+
+def last_frame_x(chart: str) -> str:
+    """JavaScript: the x of every trace in the last frame of the animated chart at selector ``chart``."""
+    return f"""() => {{ const frames = document.querySelector({chart!r})._transitionData._frames;
+        return JSON.stringify(frames[frames.length - 1].data.map(trace => trace.x)); }}"""
+
+
+LAST_FRAME_X = last_frame_x(ANIMATED)
 PLAYED = f"() => document.querySelector({ANIMATED!r})._fullLayout.sliders[0].active > 0"
 
 
@@ -178,8 +185,8 @@ def test_switching_views_keeps_both_charts_and_redraws_only_what_changed(page, a
     page.on("pageerror", lambda error: errors.append(str(error)))
     contour, bowl = (VIEW.format(view) + " .js-plotly-plot" for view in ("contour", "surface"))
     page.goto(f"{app_url}/descent")
-    expect(page.locator(contour)).to_be_visible(timeout=PLOT_MS)  # the first run has drawn the map (CI once
-    wait_drawn(page, PLOT_MS)  # found the page idle before that run had even started)
+    expect(page.locator(contour)).to_be_visible(timeout=PLOT_MS)  # the first run has drawn the map
+    wait_drawn(page, PLOT_MS)
     page.evaluate(f"() => {{ window.__map = document.querySelector({contour!r}); }}")
     assert page.evaluate(DRAWS, contour) == 1
 
@@ -187,7 +194,7 @@ def test_switching_views_keeps_both_charts_and_redraws_only_what_changed(page, a
     page.wait_for_selector(f"{bowl} .gl-container canvas", state="attached", timeout=PLOT_MS)
     page.evaluate(f"""() => {{ const gd = document.querySelector({bowl!r});
                                window.__bowl = {{gd, canvas: gd.querySelector('canvas')}}; }}""")
-    before = page.evaluate(LAST_FRAME_X.replace(repr(ANIMATED), repr(bowl)))
+    before = page.evaluate(last_frame_x(bowl))
 
     _switch(page, "Contour map", "contour", "surface")  # back: the same chart, not drawn again
     assert page.evaluate(f"() => document.querySelector({contour!r}) === window.__map")
@@ -200,7 +207,7 @@ def test_switching_views_keeps_both_charts_and_redraws_only_what_changed(page, a
     assert page.evaluate(DRAWS, bowl) == 1
 
     _switch(page, "3D bowl (rotate it)", "surface", "contour")  # the bowl shows the new run, in place
-    page.wait_for_function(f"() => ({LAST_FRAME_X.replace(repr(ANIMATED), repr(bowl))})() !== {before!r}",
+    page.wait_for_function(f"() => ({last_frame_x(bowl)})() !== {before!r}",
                            timeout=PLOT_MS)
     assert page.evaluate(f"""() => {{ const gd = document.querySelector({bowl!r});
                                       return gd === window.__bowl.gd
