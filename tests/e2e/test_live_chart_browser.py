@@ -127,7 +127,9 @@ def test_a_new_learning_rate_replaces_the_animation_in_place_and_play_still_play
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{app_url}/descent")
     wait_drawn(page, PLOT_MS)
-    page.wait_for_function(f"() => document.querySelector({ANIMATED!r})._transitionData._frames.length > 0",
+    # null-safe: a predicate that throws ends the wait instead of retrying (CI once got here before the map)
+    page.wait_for_function(f"""() => {{ const gd = document.querySelector({ANIMATED!r});
+                                        return gd && gd._transitionData && gd._transitionData._frames.length > 0; }}""",
                            timeout=PLOT_MS)
     before = page.evaluate(LAST_FRAME_X)
     page.evaluate(f"() => {{ window.__map = document.querySelector({ANIMATED!r}); }}")
