@@ -48,6 +48,7 @@ def test_a_new_loss_redraws_both_charts_in_place_and_the_turned_bowl_stays_turne
         window.__first = {bowl: gd, canvas: gd.querySelector('canvas'), contour: document.querySelector(contour)};
     }""", [BOWL, CONTOUR])
     default_eye = page.evaluate(EYE, BOWL)
+    page.locator(BOWL).hover()  # scrolled into view and no longer moving: the page's layout has settled
     box = page.locator(BOWL).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
